@@ -1,0 +1,4 @@
+import type { Check } from '../check.js'
+
+/** Checks of this area (being written). */
+export const hostileChecks: readonly Check[] = []

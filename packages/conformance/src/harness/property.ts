@@ -1,0 +1,46 @@
+import fc from 'fast-check'
+import { ContractViolation } from './contract-violation.js'
+
+/** Settings of one property run. */
+export interface PropertySettings {
+  readonly seed: number
+  readonly numRuns: number
+  /** Replay path; when set, fast-check replays exactly that case and shrinks no further. */
+  readonly path?: string
+}
+
+/**
+ * Runs an async property and, on failure, throws a `ContractViolation` whose message is the broken
+ * rule and whose counterexample is the shrunk input printed as code, with the replay path.
+ */
+export async function runProperty<Ts extends [unknown, ...unknown[]]>(
+  arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
+  predicate: (...args: Ts) => Promise<void>,
+  settings: PropertySettings,
+): Promise<void> {
+  // fast-check's variadic signature cannot be satisfied generically; the tuple is rebuilt untyped.
+  const build = fc.asyncProperty as unknown as (
+    ...args: [...fc.Arbitrary<unknown>[], (...values: unknown[]) => Promise<void>]
+  ) => fc.IAsyncProperty<Ts>
+  const property = build(...(arbitraries as unknown as fc.Arbitrary<unknown>[]), async (...args: unknown[]) => {
+    await predicate(...(args as Ts))
+  })
+  const details = await fc.check(property, {
+    seed: settings.seed,
+    numRuns: settings.numRuns,
+    ...(settings.path === undefined ? {} : { path: settings.path, endOnFailure: true }),
+  })
+  if (!details.failed) return
+  const error = details.errorInstance
+  const counterexample =
+    details.counterexample === null ? undefined : details.counterexample.map((v) => fc.stringify(v)).join(',\n')
+  const message =
+    error instanceof ContractViolation
+      ? error.message
+      : `unexpected ${error instanceof Error ? `${error.name}: ${error.message}` : fc.stringify(error)}`
+  throw new ContractViolation(message, {
+    ...(counterexample === undefined ? {} : { counterexample }),
+    path: details.counterexamplePath ?? undefined,
+    cause: error,
+  })
+}

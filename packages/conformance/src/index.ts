@@ -1,0 +1,26 @@
+export type { Check, CheckContext, Store } from './check.js'
+export { ALL_CHECKS } from './checks/index.js'
+export { expectEqual, expectRejects, expectResolves, expectTrue } from './harness/assert.js'
+export { ContractViolation } from './harness/contract-violation.js'
+export { describeValue } from './harness/describe-value.js'
+export { DEFAULT_SEED } from './harness/seed.js'
+export { CLOCK_LEAD_MS } from './harness/store-pool.js'
+export type { ConformanceReport } from './report/report.js'
+export { REPORT_SCHEMA_VERSION } from './report/report.js'
+export { formatFailure } from './report/format-failure.js'
+export { checkConformance, SUITE_VERSION } from './runner/check-conformance.js'
+export { runConformance } from './runner/run-conformance.js'
+export { defaultReplayCommand } from './runner/run-check.js'
+export type {
+  Area,
+  CheckFailure,
+  CheckResult,
+  ConformanceCapabilities,
+  ConformanceContext,
+  ConformanceOptions,
+  ConformanceTarget,
+  Level,
+  MakeRepos,
+  ReplayInfo,
+} from './types.js'
+export { AREAS } from './types.js'

@@ -1,0 +1,117 @@
+import type { FrozenClock, Repos } from '@regstack/protocols'
+
+/** What the suite hands `makeRepos` each time it needs a store. */
+export interface ConformanceContext {
+  /** The adapter must take every defaulted "now" from this clock (CONTRACT §0.2). */
+  readonly clock: FrozenClock
+  /** Unique per call; use it as a table prefix or database name if the adapter needs one. */
+  readonly namespace: string
+}
+
+/** Optional behaviours an adapter declares (a manifest, never a skip list). */
+export interface ConformanceCapabilities {
+  /**
+   * The engine may delete pending rows, MFA codes, OAuth states and blacklist entries on its own once
+   * they are past expiry by the real wall clock (CONTRACT §0.13). The suite then accepts "still there"
+   * or "gone" for such rows.
+   */
+  readonly automaticExpiry?: boolean
+}
+
+/** A fresh, empty, isolated store. */
+export interface ConformanceTarget {
+  readonly repos: Repos
+  readonly capabilities?: ConformanceCapabilities
+  /** Called once the suite is done with this store; release connections, drop scratch tables. */
+  close?(): Promise<void>
+}
+
+/** Returns a fresh, empty, isolated store every call; called many times. */
+export type MakeRepos = (ctx: ConformanceContext) => Promise<ConformanceTarget> | ConformanceTarget
+
+/** Areas of the contract; every check belongs to exactly one. */
+export const AREAS = [
+  'users',
+  'pending',
+  'blacklist',
+  'attempts',
+  'mfaCodes',
+  'oauthIdentities',
+  'oauthStates',
+  'model',
+  'concurrency',
+  'hostile',
+  'isolation',
+] as const
+/** One area of the contract. */
+export type Area = (typeof AREAS)[number]
+
+/** RFC 2119 strength of a rule. A failed MUST fails certification; a failed SHOULD is reported only. */
+export type Level = 'MUST' | 'SHOULD'
+
+/** Options shared by `runConformance` and `checkConformance`. */
+export interface ConformanceOptions {
+  /** Adapter name used in reports and test titles. @default 'adapter' */
+  readonly name?: string
+  /** Engine label written into the report (e.g. `postgresql 15`). @default 'unknown' */
+  readonly engine?: string
+  /**
+   * Base number of generated cases per property. Omitted: chosen from the measured cost of opening a
+   * store (about 100 for in-process stores, fewer for networked ones). Env: `REGSTACK_RUNS`.
+   */
+  readonly numRuns?: number
+  /** Master seed; every check derives its own from it and its id. Env: `REGSTACK_SEED`. @default 20261127 */
+  readonly seed?: number
+  /** Replay path of a failure (needs exactly one check selected). Env: `REGSTACK_PATH`. */
+  readonly path?: string
+  /** Run only these areas; the report is then marked partial. Env: `REGSTACK_AREAS` (comma-separated). */
+  readonly areas?: readonly Area[]
+  /** Run only checks whose id equals or starts with one of these. Env: `REGSTACK_CHECK` (comma-separated). */
+  readonly checks?: readonly string[]
+  /** Stop after the first failed MUST check (fast feedback while developing; the report is then partial). */
+  readonly bail?: boolean
+  /** Per-check time limit in milliseconds. @default 120000 */
+  readonly timeoutMs?: number
+  /** Called as each check finishes (progress reporting). */
+  readonly onCheckDone?: (result: CheckResult, done: number, total: number) => void
+  /**
+   * Builds the one-line command that replays a failure. Default: environment variables in front of
+   * `npx vitest run`.
+   */
+  readonly replayCommand?: (replay: ReplayInfo) => string
+}
+
+/** What a replay needs. */
+export interface ReplayInfo {
+  readonly checkId: string
+  readonly seed: number
+  readonly path?: string
+}
+
+/** Outcome of one check. */
+export interface CheckResult {
+  readonly id: string
+  readonly title: string
+  readonly area: Area
+  readonly level: Level
+  readonly clause: string
+  readonly status: 'passed' | 'failed'
+  readonly durationMs: number
+  /** The seed the check's properties ran with. */
+  readonly seed: number
+  readonly failure?: CheckFailure
+}
+
+/** Why a check failed, in a form a person can act on. */
+export interface CheckFailure {
+  /** What rule broke and how: expected versus actual. */
+  readonly message: string
+  /** The minimal input or command sequence after shrinking, printed as code. */
+  readonly counterexample?: string
+  /** fast-check replay path of the counterexample. */
+  readonly path?: string
+  /** The one-line command that replays exactly this failure. */
+  readonly replay: string
+  /** Stack of an unexpected exception (not of a contract violation). */
+  readonly stack?: string
+}

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url'
+
+/**
+ * Inside this repository, tests import workspace packages from their sources, so a test run never
+ * depends on a stale `dist/`. (The third-party example installs packed tarballs instead, which is
+ * where the published builds are proven.)
+ */
+const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url))
+
+export const workspaceAliases: Record<string, string> = {
+  '@regstack/protocols': src('protocols'),
+  '@regstack/conformance': src('conformance'),
+  '@regstack/adapter-memory': src('adapter-memory'),
+  '@regstack/adapter-knex': src('adapter-knex'),
+  '@regstack/adapter-mongo': src('adapter-mongo'),
+}
