@@ -1,7 +1,8 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type ViteUserConfig } from 'vitest/config'
 import { workspaceAliases } from '../../vitest.workspace-aliases.js'
 
-export default defineConfig({
+const config: ViteUserConfig = defineConfig({
   resolve: { alias: workspaceAliases },
   test: { include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
 })
+export default config
