@@ -1,0 +1,28 @@
+import type { ConformanceReport } from '../report/report.js'
+
+/** A fixed-width table of areas (passed, failed, time) and the verdict line. */
+export function summaryTable(report: ConformanceReport): string {
+  const rows = report.areas.map((area) => {
+    const checks = report.checks.filter((c) => c.area === area)
+    const failed = checks.filter((c) => c.status === 'failed').length
+    const ms = checks.reduce((sum, c) => sum + c.durationMs, 0)
+    return [area, String(checks.length - failed), String(failed), `${(ms / 1000).toFixed(2)}s`]
+  })
+  const header = ['area', 'passed', 'failed', 'time']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)))
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  const { passed, total, mustFailed, shouldFailed } = report.summary
+  const verdict = report.certified
+    ? `CERTIFIED: ${passed}/${total} checks passed`
+    : mustFailed > 0
+      ? `NOT CERTIFIED: ${mustFailed} MUST check(s) failed${shouldFailed > 0 ? `, ${shouldFailed} SHOULD` : ''}`
+      : `PARTIAL RUN: ${passed}/${total} passed, not every check ran`
+  return [
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `${verdict} in ${(report.durationMs / 1000).toFixed(1)}s (${report.adapter.name}, ${report.adapter.engine}, seed ${report.seed}, runs ${report.numRuns})`,
+  ].join('\n')
+}

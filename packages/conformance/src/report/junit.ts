@@ -1,0 +1,39 @@
+import type { ConformanceReport } from './report.js'
+import { formatFailure } from './format-failure.js'
+
+/** The report as JUnit XML: one `<testsuite>` per area, one `<testcase>` per check. */
+export function toJUnitXml(report: ConformanceReport): string {
+  const suites = report.areas.map((area) => {
+    const checks = report.checks.filter((c) => c.area === area)
+    const failures = checks.filter((c) => c.status === 'failed').length
+    const seconds = checks.reduce((sum, c) => sum + c.durationMs, 0) / 1000
+    const cases = checks.map((c) => {
+      const open = `    <testcase classname="${xml(`${report.adapter.name}.${area}`)}" name="${xml(`${c.id}: ${c.title}`)}" time="${(c.durationMs / 1000).toFixed(3)}"`
+      if (c.status === 'passed') return `${open}/>`
+      return `${open}>\n      <failure type="${c.level}" message="${xml(c.failure?.message ?? '')}">${xml(formatFailure(c))}</failure>\n    </testcase>`
+    })
+    return [
+      `  <testsuite name="${xml(area)}" tests="${checks.length}" failures="${failures}" errors="0" skipped="0" time="${seconds.toFixed(3)}">`,
+      ...cases,
+      '  </testsuite>',
+    ].join('\n')
+  })
+  const { total, failed } = report.summary
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(`regstack conformance: ${report.adapter.name}`)}" tests="${total}" failures="${failed}" errors="0" time="${(report.durationMs / 1000).toFixed(3)}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n')
+}
+
+/** Escapes text for XML attributes and content; drops characters XML 1.0 cannot carry at all. */
+function xml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '\ufffd')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+}
