@@ -42,3 +42,51 @@ export {
 } from './errors.js'
 export type { LimitedField } from './limits.js'
 export { FIELD_LIMITS, MAX_DATE_MS, MIN_DATE_MS, MODEL_DEFAULTS } from './limits.js'
+export type { GuardOptions } from './guard/guard-options.js'
+export { guardRepos } from './guard/guard-repos.js'
+export { describeValue } from './validate/describe-value.js'
+export type { PlainObject } from './validate/objects.js'
+export { isPlainObject, ownField, requireOptionalOptions, requireOptions } from './validate/objects.js'
+export {
+  requireBoolean,
+  requireDate,
+  requireMfaKind,
+  requireNullableDate,
+  requireOAuthFlowMode,
+  requireOptionalBoolean,
+  requireOptionalDate,
+  requireOptionalMfaKind,
+  requireOptionalSafeInteger,
+  requireSafeInteger,
+} from './validate/scalars.js'
+export {
+  isMatchable,
+  isWellFormed,
+  loneSurrogateIndex,
+  requireKeyString,
+  requireNullableString,
+  requireString,
+} from './validate/strings.js'
+export {
+  validateNewMfaCode,
+  validateNewOAuthIdentity,
+  validateNewOAuthState,
+  validateNewPendingRegistration,
+  validateNewUser,
+} from './validate/new-models.js'
+export { mfaCodeDigest, mfaCodeMatches } from './mfa-code-hash.js'
+export type {
+  MfaCodeInit,
+  OAuthIdentityInit,
+  OAuthStateInit,
+  PendingRegistrationInit,
+  UserInit,
+} from './factories.js'
+export {
+  isAdmin,
+  makeNewMfaCode,
+  makeNewOAuthIdentity,
+  makeNewOAuthState,
+  makeNewPendingRegistration,
+  makeNewUser,
+} from './factories.js'

@@ -1,0 +1,41 @@
+/** The `LoginAttemptRepo` guard (CONTRACT §0.6). */
+import { FIELD_LIMITS } from '../limits.js'
+import type { LoginAttemptRepo } from '../repos.js'
+import { ownField, requireOptionalOptions, requireOptions } from '../validate/objects.js'
+import { requireDate, requireOptionalDate, requireSafeInteger } from '../validate/scalars.js'
+import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
+import type { GuardContext } from './guard-options.js'
+
+/**
+ * Wraps `inner`. `recordFailure` always reaches it with `{ when, ip }` resolved (`when` from the
+ * clock, `ip` null when not given); `countRecent`'s `now` is required by its signature, so it is not
+ * defaulted.
+ */
+export function guardAttempts(inner: LoginAttemptRepo, ctx: GuardContext): LoginAttemptRepo {
+  return {
+    async recordFailure(email: unknown, opts: unknown): Promise<void> {
+      const e = requireString(email, 'email', FIELD_LIMITS.email)
+      const o = requireOptionalOptions(opts, 'opts')
+      const when = requireOptionalDate(ownField(o, 'when'), 'when')
+      const rawIp = ownField(o, 'ip')
+      const ip = rawIp === null || rawIp === undefined ? null : requireString(rawIp, 'ip', FIELD_LIMITS.ip)
+      await inner.recordFailure(e, { when: when ?? ctx.now(), ip })
+    },
+    async countRecent(email: unknown, opts: unknown): Promise<number> {
+      const e = requireKeyString(email, 'email')
+      const o = requireOptions(opts, 'opts')
+      const windowMs = requireSafeInteger(ownField(o, 'windowMs'), 'windowMs', 0)
+      const now = requireDate(ownField(o, 'now'), 'now')
+      if (!isMatchable(e, FIELD_LIMITS.email)) return 0
+      return await inner.countRecent(e, { windowMs, now })
+    },
+    async clear(email: unknown): Promise<void> {
+      const e = requireKeyString(email, 'email')
+      if (isMatchable(e, FIELD_LIMITS.email)) await inner.clear(e)
+    },
+    async purgeExpired(now: unknown, windowMs: unknown): Promise<number> {
+      const n = requireDate(now, 'now')
+      return await inner.purgeExpired(n, requireSafeInteger(windowMs, 'windowMs', 0))
+    },
+  }
+}

@@ -1,0 +1,24 @@
+/** The `BlacklistRepo` guard (CONTRACT §0.6). */
+import { FIELD_LIMITS } from '../limits.js'
+import type { BlacklistRepo } from '../repos.js'
+import { requireDate, requireOptionalDate } from '../validate/scalars.js'
+import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
+import type { GuardContext } from './guard-options.js'
+
+/** Wraps `inner`: `revoke` writes only storable jtis; `isRevoked` answers `false` for unmatchable ones. */
+export function guardBlacklist(inner: BlacklistRepo, ctx: GuardContext): BlacklistRepo {
+  return {
+    async revoke(jti: unknown, exp: unknown): Promise<void> {
+      const j = requireString(jti, 'jti', FIELD_LIMITS.jti)
+      await inner.revoke(j, requireDate(exp, 'exp'))
+    },
+    async isRevoked(jti: unknown): Promise<boolean> {
+      const j = requireKeyString(jti, 'jti')
+      if (!isMatchable(j, FIELD_LIMITS.jti)) return false
+      return await inner.isRevoked(j)
+    },
+    async purgeExpired(now: unknown): Promise<number> {
+      return await inner.purgeExpired(requireOptionalDate(now, 'now') ?? ctx.now())
+    },
+  }
+}

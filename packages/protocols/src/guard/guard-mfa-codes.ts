@@ -1,0 +1,53 @@
+/** The `MfaCodeRepo` guard (CONTRACT §0.6, §0.14). */
+import { FIELD_LIMITS } from '../limits.js'
+import type { MfaCode, MfaVerifyResult } from '../models.js'
+import type { MfaCodeRepo } from '../repos.js'
+import { validateNewMfaCode } from '../validate/new-models.js'
+import { ownField, requireOptions } from '../validate/objects.js'
+import { requireMfaKind, requireOptionalDate, requireOptionalMfaKind } from '../validate/scalars.js'
+import { isMatchable, requireKeyString } from '../validate/strings.js'
+import { copyMfaCode, copyMfaVerifyResult, copyOrNull } from './copy-models.js'
+import type { GuardContext } from './guard-options.js'
+
+/**
+ * Wraps `inner`. `userId` here is the plain string stored in `MfaCode.userId`, so only the 36-unit
+ * limit, U+0000 and lone surrogates make it unmatchable (not `isStorableId`). `verify`'s `rawCode`
+ * is never short-circuited: an impossible code is an ordinary wrong guess and must count an attempt.
+ */
+export function guardMfaCodes(inner: MfaCodeRepo, ctx: GuardContext): MfaCodeRepo {
+  const userIdOf = (o: Readonly<Record<string, unknown>>): string =>
+    requireKeyString(ownField(o, 'userId'), 'userId')
+  const matchable = (userId: string): boolean => isMatchable(userId, FIELD_LIMITS.userId)
+
+  return {
+    async put(code: unknown): Promise<void> {
+      await inner.put(validateNewMfaCode(code))
+    },
+    async verify(opts: unknown): Promise<MfaVerifyResult> {
+      const o = requireOptions(opts, 'opts')
+      const userId = userIdOf(o)
+      const kind = requireMfaKind(ownField(o, 'kind'), 'kind')
+      const rawCode = requireKeyString(ownField(o, 'rawCode'), 'rawCode')
+      if (!matchable(userId)) return { outcome: 'missing', attemptsRemaining: 0 }
+      return copyMfaVerifyResult(await inner.verify({ userId, kind, rawCode }))
+    },
+    async delete(opts: unknown): Promise<void> {
+      const o = requireOptions(opts, 'opts')
+      const userId = userIdOf(o)
+      const kind = requireOptionalMfaKind(ownField(o, 'kind'), 'kind')
+      if (!matchable(userId)) return
+      // No `kind` key at all means "every kind"; adapters only ever see a real kind or undefined.
+      await inner.delete(kind === undefined ? { userId } : { userId, kind })
+    },
+    async find(opts: unknown): Promise<MfaCode | null> {
+      const o = requireOptions(opts, 'opts')
+      const userId = userIdOf(o)
+      const kind = requireMfaKind(ownField(o, 'kind'), 'kind')
+      if (!matchable(userId)) return null
+      return copyOrNull(await inner.find({ userId, kind }), copyMfaCode)
+    },
+    async purgeExpired(now: unknown): Promise<number> {
+      return await inner.purgeExpired(requireOptionalDate(now, 'now') ?? ctx.now())
+    },
+  }
+}

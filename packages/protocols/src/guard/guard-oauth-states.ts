@@ -1,0 +1,45 @@
+/** The `OAuthStateRepo` guard (CONTRACT §0.1, §0.6). */
+import { FIELD_LIMITS } from '../limits.js'
+import type { OAuthState } from '../models.js'
+import type { OAuthStateRepo } from '../repos.js'
+import { validateNewOAuthState } from '../validate/new-models.js'
+import { ownField, requireOptionalOptions } from '../validate/objects.js'
+import { requireOptionalDate } from '../validate/scalars.js'
+import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
+import { copyOAuthState, copyOrNull } from './copy-models.js'
+import type { GuardContext } from './guard-options.js'
+
+/** A state id some stored row could have: an empty id is never stored (CONTRACT §2.5). */
+function isStateIdMatchable(stateId: string): boolean {
+  return stateId !== '' && isMatchable(stateId, FIELD_LIMITS.stateId)
+}
+
+/** Wraps `inner`: validated inputs, "nothing" for unmatchable state ids, clock defaults, fresh copies. */
+export function guardOAuthStates(inner: OAuthStateRepo, ctx: GuardContext): OAuthStateRepo {
+  return {
+    async create(state: unknown): Promise<void> {
+      await inner.create(validateNewOAuthState(state))
+    },
+    async find(stateId: unknown): Promise<OAuthState | null> {
+      const s = requireKeyString(stateId, 'stateId')
+      if (!isStateIdMatchable(s)) return null
+      return copyOrNull(await inner.find(s), copyOAuthState)
+    },
+    async setResultToken(stateId: unknown, token: unknown, opts: unknown): Promise<void> {
+      const s = requireKeyString(stateId, 'stateId')
+      const t = requireString(token, 'token', FIELD_LIMITS.resultToken)
+      const o = requireOptionalOptions(opts, 'opts')
+      const newExpiresAt = requireOptionalDate(ownField(o, 'newExpiresAt'), 'newExpiresAt')
+      if (!isStateIdMatchable(s)) return
+      await inner.setResultToken(s, t, newExpiresAt === undefined ? undefined : { newExpiresAt })
+    },
+    async consume(stateId: unknown): Promise<OAuthState | null> {
+      const s = requireKeyString(stateId, 'stateId')
+      if (!isStateIdMatchable(s)) return null
+      return copyOrNull(await inner.consume(s), copyOAuthState)
+    },
+    async purgeExpired(now: unknown): Promise<number> {
+      return await inner.purgeExpired(requireOptionalDate(now, 'now') ?? ctx.now())
+    },
+  }
+}

@@ -1,0 +1,37 @@
+/** Options of {@link guardRepos} and the per-call helpers every repository guard shares. */
+import type { Clock } from '../clock.js'
+import { FIELD_LIMITS } from '../limits.js'
+import { isMatchable } from '../validate/strings.js'
+
+/** Options of `guardRepos`. */
+export interface GuardOptions {
+  /** Source of every omitted `now`/`when`; read once per call, never the system clock (CONTRACT §0.2). */
+  readonly clock: Clock
+  /**
+   * Optional extra test for user ids (the ids `users.create` generates): `false` means no stored
+   * user can have this id, so user lookups answer "nothing" without reaching the adapter. The Mongo
+   * adapter passes a strict 24-lower-hex check here so a malformed id never reaches the driver.
+   * Ids longer than 36 code units, or holding U+0000 or a lone surrogate, never match regardless.
+   */
+  readonly isStorableId?: (id: string) => boolean
+}
+
+/** What the per-repository guards need from {@link GuardOptions}, resolved once. */
+export interface GuardContext {
+  /** A fresh `Date` from the injected clock (a clock may hand out one shared object). */
+  now(): Date
+  /** True when some stored user could have this id. */
+  isUserIdMatchable(id: string): boolean
+}
+
+/** Builds the {@link GuardContext}. @throws TypeError when `options.clock` has no `now` method. */
+export function createGuardContext(options: GuardOptions): GuardContext {
+  const { clock, isStorableId } = options
+  // A missing clock is a wiring bug in the adapter, not bad user input, hence TypeError.
+  if (typeof clock?.now !== 'function') throw new TypeError('guardRepos: options.clock must be a Clock')
+  return {
+    now: () => new Date(clock.now().getTime()),
+    isUserIdMatchable: (id) =>
+      isMatchable(id, FIELD_LIMITS.userId) && (isStorableId === undefined || isStorableId(id)),
+  }
+}

@@ -1,0 +1,38 @@
+/** The `PendingRepo` guard (CONTRACT §0.6). */
+import { FIELD_LIMITS } from '../limits.js'
+import type { PendingRegistration } from '../models.js'
+import type { PendingRepo } from '../repos.js'
+import { validateNewPendingRegistration } from '../validate/new-models.js'
+import { requireOptionalDate } from '../validate/scalars.js'
+import { isMatchable, requireKeyString } from '../validate/strings.js'
+import { copyOrNull, copyPendingRegistration } from './copy-models.js'
+import type { GuardContext } from './guard-options.js'
+
+/** Wraps `inner`: validated inputs, "nothing" for unmatchable keys, clock defaults, fresh copies. */
+export function guardPending(inner: PendingRepo, ctx: GuardContext): PendingRepo {
+  return {
+    async upsert(pending: unknown): Promise<PendingRegistration> {
+      return copyPendingRegistration(await inner.upsert(validateNewPendingRegistration(pending)))
+    },
+    async findByTokenHash(tokenHash: unknown): Promise<PendingRegistration | null> {
+      const t = requireKeyString(tokenHash, 'tokenHash')
+      if (!isMatchable(t, FIELD_LIMITS.tokenHash)) return null
+      return copyOrNull(await inner.findByTokenHash(t), copyPendingRegistration)
+    },
+    async findByEmail(email: unknown): Promise<PendingRegistration | null> {
+      const e = requireKeyString(email, 'email')
+      if (!isMatchable(e, FIELD_LIMITS.email)) return null
+      return copyOrNull(await inner.findByEmail(e), copyPendingRegistration)
+    },
+    async deleteByEmail(email: unknown): Promise<void> {
+      const e = requireKeyString(email, 'email')
+      if (isMatchable(e, FIELD_LIMITS.email)) await inner.deleteByEmail(e)
+    },
+    async purgeExpired(now: unknown): Promise<number> {
+      return await inner.purgeExpired(requireOptionalDate(now, 'now') ?? ctx.now())
+    },
+    async countUnexpired(now: unknown): Promise<number> {
+      return await inner.countUnexpired(requireOptionalDate(now, 'now') ?? ctx.now())
+    },
+  }
+}

@@ -1,0 +1,126 @@
+/** The `UserRepo` guard: validation, unmatchable-id short-circuits and fresh copies (CONTRACT §0.6). */
+import { FIELD_LIMITS, MODEL_DEFAULTS } from '../limits.js'
+import type { User } from '../models.js'
+import type { ListPagedOptions, UserCountFilter, UserRepo } from '../repos.js'
+import { validateNewUser } from '../validate/new-models.js'
+import { ownField, requireOptionalOptions, requireOptions } from '../validate/objects.js'
+import {
+  requireBoolean,
+  requireDate,
+  requireOptionalBoolean,
+  requireOptionalSafeInteger,
+} from '../validate/scalars.js'
+import { isMatchable, requireKeyString, requireNullableString, requireString } from '../validate/strings.js'
+import { copyOrNull, copyUser } from './copy-models.js'
+import type { GuardContext } from './guard-options.js'
+
+/**
+ * Wraps `inner` so it only ever sees validated, fully resolved arguments. Every argument is checked
+ * before an unmatchable user id turns the call into its "nothing" answer, so a bad value is always
+ * reported even when the id could never match.
+ */
+export function guardUsers(inner: UserRepo, ctx: GuardContext): UserRepo {
+  const userId = (value: unknown): string => requireKeyString(value, 'userId')
+  const flag = (opts: unknown, key: string): boolean =>
+    requireBoolean(ownField(requireOptions(opts, 'opts'), key), key)
+
+  return {
+    async create(user: unknown): Promise<User> {
+      return copyUser(await inner.create(validateNewUser(user)))
+    },
+    async getByEmail(email: unknown): Promise<User | null> {
+      const e = requireKeyString(email, 'email')
+      if (!isMatchable(e, FIELD_LIMITS.email)) return null
+      return copyOrNull(await inner.getByEmail(e), copyUser)
+    },
+    async getById(id: unknown): Promise<User | null> {
+      const u = userId(id)
+      if (!ctx.isUserIdMatchable(u)) return null
+      return copyOrNull(await inner.getById(u), copyUser)
+    },
+    async setLastLogin(id: unknown, when: unknown): Promise<void> {
+      const u = userId(id)
+      const w = requireDate(when, 'when')
+      if (ctx.isUserIdMatchable(u)) await inner.setLastLogin(u, w)
+    },
+    async setTokensInvalidatedAfter(id: unknown, when: unknown): Promise<void> {
+      const u = userId(id)
+      const w = requireDate(when, 'when')
+      if (ctx.isUserIdMatchable(u)) await inner.setTokensInvalidatedAfter(u, w)
+    },
+    async updatePassword(id: unknown, hashedPassword: unknown): Promise<void> {
+      const u = userId(id)
+      const h = requireString(hashedPassword, 'hashedPassword', FIELD_LIMITS.hashedPassword)
+      if (ctx.isUserIdMatchable(u)) await inner.updatePassword(u, h)
+    },
+    async setActive(id: unknown, opts: unknown): Promise<void> {
+      const u = userId(id)
+      const isActive = flag(opts, 'isActive')
+      if (ctx.isUserIdMatchable(u)) await inner.setActive(u, { isActive })
+    },
+    async setSuperuser(id: unknown, opts: unknown): Promise<void> {
+      const u = userId(id)
+      const isSuperuser = flag(opts, 'isSuperuser')
+      if (ctx.isUserIdMatchable(u)) await inner.setSuperuser(u, { isSuperuser })
+    },
+    async setFullName(id: unknown, fullName: unknown): Promise<void> {
+      const u = userId(id)
+      const f = requireNullableString(fullName, 'fullName', FIELD_LIMITS.fullName)
+      if (ctx.isUserIdMatchable(u)) await inner.setFullName(u, f)
+    },
+    async setPhone(id: unknown, phoneNumber: unknown): Promise<void> {
+      const u = userId(id)
+      const p = requireNullableString(phoneNumber, 'phoneNumber', FIELD_LIMITS.phoneNumber)
+      if (ctx.isUserIdMatchable(u)) await inner.setPhone(u, p)
+    },
+    async setMfaEnabled(id: unknown, opts: unknown): Promise<void> {
+      const u = userId(id)
+      const isMfaEnabled = flag(opts, 'isMfaEnabled')
+      if (ctx.isUserIdMatchable(u)) await inner.setMfaEnabled(u, { isMfaEnabled })
+    },
+    async updateEmail(id: unknown, newEmail: unknown): Promise<void> {
+      const u = userId(id)
+      const e = requireString(newEmail, 'newEmail', FIELD_LIMITS.email)
+      // Unknown id is a no-op even when the email is taken (§0.15), so no uniqueness check here.
+      if (ctx.isUserIdMatchable(u)) await inner.updateEmail(u, e)
+    },
+    async delete(id: unknown): Promise<boolean> {
+      const u = userId(id)
+      if (!ctx.isUserIdMatchable(u)) return false
+      return await inner.delete(u)
+    },
+    async count(filter: unknown): Promise<number> {
+      return await inner.count(resolveCountFilter(filter))
+    },
+    async listPaged(opts: unknown): Promise<User[]> {
+      const users = await inner.listPaged(resolveListPaged(opts))
+      return users.map(copyUser)
+    },
+  }
+}
+
+/** A filter holding only the flags that were given (`null`/`undefined` flags are dropped). */
+function resolveCountFilter(filter: unknown): UserCountFilter {
+  const f = requireOptionalOptions(filter, 'filter')
+  const resolved: { isActive?: boolean; isVerified?: boolean; isSuperuser?: boolean } = {}
+  const isActive = requireOptionalBoolean(ownField(f, 'isActive'), 'isActive')
+  const isVerified = requireOptionalBoolean(ownField(f, 'isVerified'), 'isVerified')
+  const isSuperuser = requireOptionalBoolean(ownField(f, 'isSuperuser'), 'isSuperuser')
+  if (isActive !== undefined) resolved.isActive = isActive
+  if (isVerified !== undefined) resolved.isVerified = isVerified
+  if (isSuperuser !== undefined) resolved.isSuperuser = isSuperuser
+  return resolved
+}
+
+/** Explicit `skip`, `limit` and `sortByCreatedAtDesc`, defaults 0 / 50 / true. */
+function resolveListPaged(
+  opts: unknown,
+): Required<{ [K in keyof ListPagedOptions]: NonNullable<ListPagedOptions[K]> }> {
+  const o = requireOptionalOptions(opts, 'opts')
+  return {
+    skip: requireOptionalSafeInteger(ownField(o, 'skip'), 'skip', 0) ?? 0,
+    limit: requireOptionalSafeInteger(ownField(o, 'limit'), 'limit', 1) ?? MODEL_DEFAULTS.listPagedLimit,
+    sortByCreatedAtDesc:
+      requireOptionalBoolean(ownField(o, 'sortByCreatedAtDesc'), 'sortByCreatedAtDesc') ?? true,
+  }
+}

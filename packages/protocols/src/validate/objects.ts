@@ -1,0 +1,42 @@
+/** Shape checks for options objects and `New*` inputs (CONTRACT §0.6). */
+import { InvalidInputError } from '../errors.js'
+import { describeValue } from './describe-value.js'
+
+/** A plain object whose own keys may be read. */
+export type PlainObject = Readonly<Record<string, unknown>>
+
+/**
+ * True for `{...}` literals and `Object.create(null)` objects, from any realm. Arrays, `Date`s,
+ * boxed primitives and class instances are not plain: a class instance may carry getters or
+ * prototype fields that a copy by own keys would silently drop.
+ */
+export function isPlainObject(value: unknown): value is PlainObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  // A prototype whose own prototype is null is `Object.prototype` of this or another realm.
+  return proto === null || Object.getPrototypeOf(proto) === null
+}
+
+/** Returns `value` when it is a plain object. @throws InvalidInputError (with `field`) otherwise. */
+export function requireOptions(value: unknown, field: string): PlainObject {
+  if (!isPlainObject(value)) {
+    throw new InvalidInputError(field, `expected a plain object, got ${describeValue(value)}`)
+  }
+  return value
+}
+
+/**
+ * For an optional options object: `null` and `undefined` mean "all defaults" (an empty object);
+ * anything else must be a plain object. @throws InvalidInputError otherwise.
+ */
+export function requireOptionalOptions(value: unknown, field: string): PlainObject {
+  return value === null || value === undefined ? {} : requireOptions(value, field)
+}
+
+/**
+ * Reads an own property only, so a polluted `Object.prototype` can never inject a field value.
+ * Each key is read once, which also keeps getter-backed inputs consistent between check and copy.
+ */
+export function ownField(object: PlainObject, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined
+}
