@@ -1,4 +1,5 @@
 import type { Check } from '../check.js'
+import { isolationCheckList } from './isolation/isolation-checks.js'
 
-/** Checks of this area (being written). */
-export const isolationChecks: readonly Check[] = []
+/** Checks that every store the suite opens is its own (issue 3 §7: no check sees another's data). */
+export const isolationChecks: readonly Check[] = isolationCheckList

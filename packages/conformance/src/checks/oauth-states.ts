@@ -1,4 +1,11 @@
 import type { Check } from '../check.js'
+import { stateConsumePurgeChecks } from './oauth-states/consume-purge-checks.js'
+import { stateCreateFindChecks } from './oauth-states/create-find-checks.js'
+import { stateSetResultTokenChecks } from './oauth-states/set-result-token-checks.js'
 
-/** Checks of this area (being written). */
-export const oauthStatesChecks: readonly Check[] = []
+/** Checks of `OAuthStateRepo` (CONTRACT §0.1, §0.11, §0.12, §2.5, §3.7, P19). */
+export const oauthStatesChecks: readonly Check[] = [
+  ...stateCreateFindChecks,
+  ...stateSetResultTokenChecks,
+  ...stateConsumePurgeChecks,
+]

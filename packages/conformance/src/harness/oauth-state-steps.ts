@@ -1,0 +1,37 @@
+import type { NewOAuthState, OAuthState } from '@regstack/protocols'
+import type { Store } from '../check.js'
+import { expectEqual, expectResolves } from './assert.js'
+import { describeValue } from './describe-value.js'
+
+/** Creates `state`, failing with a readable message if the adapter rejects it. */
+export async function createState(store: Store, state: NewOAuthState): Promise<void> {
+  await expectResolves(
+    () => store.repos.oauthStates.create(state),
+    `oauthStates.create(${describeValue(state)})`,
+  )
+}
+
+/**
+ * Fails unless `actual` (what `find` or `consume` returned) is `expected`; a row that automatic
+ * expiry may have reaped by now (CONTRACT §0.13) may also be `null`.
+ */
+export function expectStateOrReaped(
+  store: Store,
+  actual: OAuthState | null,
+  expected: OAuthState | null,
+  what: string,
+): void {
+  if (actual === null && expected !== null && store.mayBeReaped(expected.expiresAt)) return
+  expectEqual(actual, expected, what)
+}
+
+/** Fails unless `find(id)` returns `expected` (or `null` for a reapable row). */
+export async function expectFound(
+  store: Store,
+  id: string,
+  expected: OAuthState | null,
+  when: string,
+): Promise<void> {
+  const actual = await store.repos.oauthStates.find(id)
+  expectStateOrReaped(store, actual, expected, `oauthStates.find(${describeValue(id)}) ${when}`)
+}
