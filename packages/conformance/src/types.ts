@@ -85,6 +85,8 @@ export interface ConformanceOptions {
 export interface ReplayInfo {
   readonly checkId: string
   readonly seed: number
+  /** The base run count of the failing run (calibrated counts can differ between machines). */
+  readonly numRuns: number
   readonly path?: string
 }
 

@@ -37,6 +37,7 @@ export async function certify(options: CertifyOptions, out: NodeJS.WriteStream):
       options.exportName === 'makeRepos' ? '' : `--export ${shellQuote(options.exportName)}`,
       `--check ${shellQuote(replay.checkId)}`,
       `--seed ${replay.seed}`,
+      `--runs ${replay.numRuns}`,
       replay.path === undefined ? '' : `--path ${shellQuote(replay.path)}`,
     ]
       .filter(Boolean)

@@ -6,16 +6,23 @@ import type { StorePool } from '../harness/store-pool.js'
  * Also reports the declared capabilities.
  */
 export async function calibrate(pool: StorePool): Promise<{ numRuns: number; automaticExpiry: boolean }> {
-  const started = performance.now()
-  const store = await pool.open()
-  try {
-    await store.repos.users.count()
-    await store.repos.users.getByEmail('calibration@example.com')
-    await store.repos.oauthStates.find('calibration')
-  } finally {
-    await pool.close(store)
+  // The fastest of three rounds: the first pays for JIT warm-up and lazy connections, and a busy
+  // machine must not push an in-process store into a smaller run count.
+  let fastest = Number.POSITIVE_INFINITY
+  let automaticExpiry = false
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now()
+    const store = await pool.open()
+    try {
+      await store.repos.users.count()
+      await store.repos.users.getByEmail('calibration@example.com')
+      await store.repos.oauthStates.find('calibration')
+    } finally {
+      await pool.close(store)
+    }
+    fastest = Math.min(fastest, performance.now() - started)
+    automaticExpiry = store.automaticExpiry
   }
-  const ms = performance.now() - started
-  const numRuns = ms < 5 ? 100 : ms < 50 ? 40 : ms < 250 ? 20 : 10
-  return { numRuns, automaticExpiry: store.automaticExpiry }
+  const numRuns = fastest < 10 ? 100 : fastest < 60 ? 40 : fastest < 300 ? 20 : 10
+  return { numRuns, automaticExpiry }
 }

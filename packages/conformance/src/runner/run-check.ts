@@ -83,7 +83,12 @@ function describeFailure(
   settings: RunCheckSettings,
 ): NonNullable<CheckResult['failure']> {
   const path = error instanceof ContractViolation ? error.path : undefined
-  const replay = settings.replayCommand({ checkId, seed: settings.masterSeed, ...(path === undefined ? {} : { path }) })
+  const replay = settings.replayCommand({
+    checkId,
+    seed: settings.masterSeed,
+    numRuns: settings.numRuns,
+    ...(path === undefined ? {} : { path }),
+  })
   if (error instanceof ContractViolation) {
     return {
       message: error.message,
@@ -119,7 +124,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number, id: string): Promise
 
 /** The default replay line: environment variables in front of the vitest command. */
 export function defaultReplayCommand(replay: ReplayInfo): string {
-  const parts = [`REGSTACK_CHECK='${replay.checkId}'`, `REGSTACK_SEED=${replay.seed}`]
+  const parts = [`REGSTACK_CHECK='${replay.checkId}'`, `REGSTACK_SEED=${replay.seed}`, `REGSTACK_RUNS=${replay.numRuns}`]
   if (replay.path !== undefined) parts.push(`REGSTACK_PATH='${replay.path}'`)
   return `${parts.join(' ')} npx vitest run`
 }
