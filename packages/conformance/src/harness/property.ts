@@ -32,8 +32,13 @@ export async function runProperty<Ts extends [unknown, ...unknown[]]>(
   })
   if (!details.failed) return
   const error = details.errorInstance
+  // A check that renders its own counterexample (the model runs print a program) keeps it.
   const counterexample =
-    details.counterexample === null ? undefined : details.counterexample.map((v) => fc.stringify(v)).join(',\n')
+    error instanceof ContractViolation && error.counterexample !== undefined
+      ? error.counterexample
+      : details.counterexample === null
+        ? undefined
+        : details.counterexample.map((v) => fc.stringify(v)).join(',\n')
   const message =
     error instanceof ContractViolation
       ? error.message

@@ -1,0 +1,31 @@
+/** Revoked token ids as the contract states them (CONTRACT §3.3, §0.9): the first `exp` wins. */
+export class BlacklistOracle {
+  readonly #exp = new Map<string, Date>()
+  readonly #now: () => Date
+
+  constructor(now: () => Date) {
+    this.#now = now
+  }
+
+  revoke(jti: string, exp: Date): void {
+    if (!this.#exp.has(jti)) this.#exp.set(jti, exp)
+  }
+
+  /** `exp` is not consulted: revoked while the row exists. */
+  isRevoked(jti: string): boolean {
+    return this.#exp.has(jti)
+  }
+
+  /** Deletes `exp < now` (strict). */
+  purgeExpired(now?: Date | null): number {
+    const cutoff = (now ?? this.#now()).getTime()
+    let removed = 0
+    for (const [jti, exp] of this.#exp) {
+      if (exp.getTime() < cutoff) {
+        this.#exp.delete(jti)
+        removed += 1
+      }
+    }
+    return removed
+  }
+}
