@@ -1,5 +1,6 @@
 export type { Check, CheckContext, Store } from './check.js'
 export { ALL_CHECKS } from './checks/index.js'
+export { hostileInputCounts } from './checks/hostile.js'
 export { expectEqual, expectRejects, expectResolves, expectTrue } from './harness/assert.js'
 export { ContractViolation } from './harness/contract-violation.js'
 export { describeValue } from './harness/describe-value.js'
