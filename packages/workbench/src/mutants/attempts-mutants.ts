@@ -33,7 +33,10 @@ export const ATTEMPTS_MUTANTS: readonly Mutant[] = [
     raw: ({ raw }) => ({
       attempts: {
         countRecent: (e, { windowMs, now }) =>
-          raw.attempts.countRecent(e, windowMs > 0 ? { windowMs: windowMs - 1, now } : { windowMs: 0, now: shift(now, 1) }),
+          raw.attempts.countRecent(
+            e,
+            windowMs > 0 ? { windowMs: windowMs - 1, now } : { windowMs: 0, now: shift(now, 1) },
+          ),
       },
     }),
   }),

@@ -1,6 +1,14 @@
 /** Mutants of the cross-cutting rules of CONTRACT §0: clock, copies, closed models, validation, isolation. */
 import { createRawMemoryRepos } from '@regstack/adapter-memory'
-import { type Clock, guardRepos, type NewUser, type Repos, SystemClock, type User, type UserRepo } from '@regstack/protocols'
+import {
+  type Clock,
+  guardRepos,
+  type NewUser,
+  type Repos,
+  SystemClock,
+  type User,
+  type UserRepo,
+} from '@regstack/protocols'
 import { defineMutant } from './define-mutant.js'
 import type { Mutant } from './mutant.js'
 
@@ -30,7 +38,8 @@ let sharedUsers: UserRepo | undefined
 export const CONTRACT_WIDE_MUTANTS: readonly Mutant[] = [
   defineMutant({
     id: 'clock.updated-at-system-clock',
-    description: 'User setters stamp updatedAt (and cutoffs) from the system clock instead of the injected one.',
+    description:
+      'User setters stamp updatedAt (and cutoffs) from the system clock instead of the injected one.',
     clause: '§0.2',
     base: (clock) => withSystemClock(clock, (system) => ({ users: system.users })),
   }),
@@ -46,18 +55,23 @@ export const CONTRACT_WIDE_MUTANTS: readonly Mutant[] = [
     clause: '§0.2',
     guarded: ({ raw }) => {
       const system = guardRepos(raw, { clock: new SystemClock() })
-      return { pending: { purgeExpired: system.pending.purgeExpired, countUnexpired: system.pending.countUnexpired } }
+      return {
+        pending: { purgeExpired: system.pending.purgeExpired, countUnexpired: system.pending.countUnexpired },
+      }
     },
   }),
   defineMutant({
     id: 'clock.record-failure-when-system',
     description: 'recordFailure without when stamps the attempt with the system clock.',
     clause: '§0.2',
-    guarded: ({ raw }) => ({ attempts: { recordFailure: guardRepos(raw, { clock: new SystemClock() }).attempts.recordFailure } }),
+    guarded: ({ raw }) => ({
+      attempts: { recordFailure: guardRepos(raw, { clock: new SystemClock() }).attempts.recordFailure },
+    }),
   }),
   defineMutant({
     id: 'model.returns-stored-object',
-    description: 'getById hands out the same object again while the row is unchanged, so caller mutations leak.',
+    description:
+      'getById hands out the same object again while the row is unchanged, so caller mutations leak.',
     clause: '§0.7',
     guarded: ({ guarded }) => {
       const handed = new Map<string, { user: User; snapshot: string }>()
@@ -73,7 +87,9 @@ export const CONTRACT_WIDE_MUTANTS: readonly Mutant[] = [
             if (fresh === null) return null
             const previous = handed.get(id)
             // As long as the store did not change the row, the "stored object" is what we handed out.
-            return previous !== undefined && previous.snapshot === JSON.stringify(fresh) ? previous.user : remember(fresh)
+            return previous !== undefined && previous.snapshot === JSON.stringify(fresh)
+              ? previous.user
+              : remember(fresh)
           },
         },
       }
@@ -85,7 +101,8 @@ export const CONTRACT_WIDE_MUTANTS: readonly Mutant[] = [
     clause: '§0.7',
     guarded: ({ guarded }) => {
       const extrasById = new Map<string, Record<string, unknown>>()
-      const withExtras = (u: User | null): User | null => (u === null ? null : { ...u, ...extrasById.get(u.id) })
+      const withExtras = (u: User | null): User | null =>
+        u === null ? null : { ...u, ...extrasById.get(u.id) }
       return {
         users: {
           async create(u) {
@@ -121,7 +138,9 @@ export const CONTRACT_WIDE_MUTANTS: readonly Mutant[] = [
     guarded: ({ guarded, raw }) => ({
       users: {
         setFullName: (id, name) =>
-          typeof name === 'string' && name.includes('\u0000') ? raw.users.setFullName(id, name) : guarded.users.setFullName(id, name),
+          typeof name === 'string' && name.includes('\u0000')
+            ? raw.users.setFullName(id, name)
+            : guarded.users.setFullName(id, name),
       },
     }),
   }),

@@ -24,23 +24,27 @@ export const CORRECT_VARIANTS: readonly CorrectVariant[] = [
   },
   {
     id: 'ids.decimal-counter',
-    description: "Ids are decimal counters as strings, so string order differs from numeric order ('10' < '9').",
+    description:
+      "Ids are decimal counters as strings, so string order differs from numeric order ('10' < '9').",
     makeRepos: ({ clock }) => {
       let n = 0
-      return { repos: createMemoryRepos({ clock, generateId: () => String((n += 1)) }) }
+      const generateId = (): string => {
+        n += 1
+        return String(n)
+      }
+      return { repos: createMemoryRepos({ clock, generateId }) }
     },
   },
   {
     id: 'order.descending-ids',
     description: 'Each new id sorts before every earlier one, so id order is the reverse of insertion order.',
     makeRepos: ({ clock }) => {
-      let n = 0
-      return {
-        repos: createMemoryRepos({
-          clock,
-          generateId: () => (0xffffffffff - (n += 1)).toString(16).padStart(24, '0'),
-        }),
+      let n = 0xffffffffff
+      const generateId = (): string => {
+        n -= 1
+        return n.toString(16).padStart(24, '0')
       }
+      return { repos: createMemoryRepos({ clock, generateId }) }
     },
   },
   {

@@ -23,7 +23,11 @@ export type MfaFlaw =
   | 'put-keeps-attempts'
 
 const key = (userId: string, kind: MfaKind): string => `${userId}\u0000${kind}`
-const copy = (c: MfaCode): MfaCode => ({ ...c, expiresAt: new Date(c.expiresAt), createdAt: new Date(c.createdAt) })
+const copy = (c: MfaCode): MfaCode => ({
+  ...c,
+  expiresAt: new Date(c.expiresAt),
+  createdAt: new Date(c.createdAt),
+})
 
 /** Builds the flawed repository over its own map (ids from a per-store counter). */
 export function flawedMfaCodes(clock: Clock, flaw: MfaFlaw): MfaCodeRepo {
@@ -31,12 +35,18 @@ export function flawedMfaCodes(clock: Clock, flaw: MfaFlaw): MfaCodeRepo {
   let nextId = 0
 
   /** The state machine on a row read earlier; `current` re-reads the map at write time. */
-  const decide = (k: string, row: MfaCode, rawCode: string, current: () => MfaCode | undefined): MfaVerifyResult => {
+  const decide = (
+    k: string,
+    row: MfaCode,
+    rawCode: string,
+    current: () => MfaCode | undefined,
+  ): MfaVerifyResult => {
     const expired =
       flaw === 'expiry-exclusive'
         ? row.expiresAt.getTime() < clock.now().getTime()
         : row.expiresAt.getTime() <= clock.now().getTime()
-    const locked = flaw === 'locked-only-above-max' ? row.attempts > row.maxAttempts : row.attempts >= row.maxAttempts
+    const locked =
+      flaw === 'locked-only-above-max' ? row.attempts > row.maxAttempts : row.attempts >= row.maxAttempts
     if (locked) {
       rows.delete(k)
       return { outcome: 'locked', attemptsRemaining: 0 }
@@ -58,14 +68,18 @@ export function flawedMfaCodes(clock: Clock, flaw: MfaFlaw): MfaCodeRepo {
     }
     const target = current()
     if (target !== undefined) rows.set(k, { ...target, attempts })
-    return { outcome: 'wrong', attemptsRemaining: flaw === 'remaining-off-by-one' ? remaining + 1 : remaining }
+    return {
+      outcome: 'wrong',
+      attemptsRemaining: flaw === 'remaining-off-by-one' ? remaining + 1 : remaining,
+    }
   }
 
   return {
     async put(code) {
       const k = key(code.userId, code.kind)
       const previous = rows.get(k)
-      const attempts = flaw === 'put-keeps-attempts' && previous !== undefined ? previous.attempts : code.attempts
+      const attempts =
+        flaw === 'put-keeps-attempts' && previous !== undefined ? previous.attempts : code.attempts
       nextId += 1
       rows.set(k, copy({ ...code, attempts, id: previous?.id ?? nextId.toString(16).padStart(24, '0') }))
     },
@@ -90,7 +104,8 @@ export function flawedMfaCodes(clock: Clock, flaw: MfaFlaw): MfaCodeRepo {
       return decide(k, row, rawCode, () => rows.get(k))
     },
     async delete({ userId, kind }) {
-      const kinds: readonly MfaKind[] = kind === undefined || kind === null ? ['phone_setup', 'login_mfa'] : [kind]
+      const kinds: readonly MfaKind[] =
+        kind === undefined || kind === null ? ['phone_setup', 'login_mfa'] : [kind]
       for (const k of kinds) rows.delete(key(userId, k))
     },
     async find({ userId, kind }) {

@@ -1,17 +1,45 @@
 /** Mutants of `MfaCodeRepo` (CONTRACT §3.5, §0.7, §0.8, §0.12). */
 import type { MfaKind } from '@regstack/protocols'
 import { defineMutant, shift } from './define-mutant.js'
-import { type MfaFlaw, flawedMfaCodes } from './flawed-mfa-codes.js'
+import { flawedMfaCodes, type MfaFlaw } from './flawed-mfa-codes.js'
 import type { Mutant } from './mutant.js'
 
 const VERIFY_FLAWS: readonly { flaw: MfaFlaw; description: string; clause: string }[] = [
-  { flaw: 'expiry-exclusive', description: 'verify treats expiresAt == now as still valid (< instead of <=).', clause: '§0.12' },
-  { flaw: 'locked-only-above-max', description: 'verify locks only when attempts > maxAttempts.', clause: '§3.5 verify' },
-  { flaw: 'lock-one-guess-late', description: 'The last wrong guess answers wrong(0) instead of locked.', clause: '§3.5 verify' },
-  { flaw: 'remaining-off-by-one', description: 'wrong reports maxAttempts - attempts before the increment.', clause: '§3.5 verify' },
-  { flaw: 'verify-non-atomic', description: 'verify reads, awaits, then acts on the stale row (may hit a newer code).', clause: '§0.8' },
-  { flaw: 'verify-lost-increment', description: 'Concurrent wrong guesses count from a stale attempts value.', clause: '§0.8' },
-  { flaw: 'put-keeps-attempts', description: 'put replacing a code keeps the old attempts counter.', clause: '§3.5 put' },
+  {
+    flaw: 'expiry-exclusive',
+    description: 'verify treats expiresAt == now as still valid (< instead of <=).',
+    clause: '§0.12',
+  },
+  {
+    flaw: 'locked-only-above-max',
+    description: 'verify locks only when attempts > maxAttempts.',
+    clause: '§3.5 verify',
+  },
+  {
+    flaw: 'lock-one-guess-late',
+    description: 'The last wrong guess answers wrong(0) instead of locked.',
+    clause: '§3.5 verify',
+  },
+  {
+    flaw: 'remaining-off-by-one',
+    description: 'wrong reports maxAttempts - attempts before the increment.',
+    clause: '§3.5 verify',
+  },
+  {
+    flaw: 'verify-non-atomic',
+    description: 'verify reads, awaits, then acts on the stale row (may hit a newer code).',
+    clause: '§0.8',
+  },
+  {
+    flaw: 'verify-lost-increment',
+    description: 'Concurrent wrong guesses count from a stale attempts value.',
+    clause: '§0.8',
+  },
+  {
+    flaw: 'put-keeps-attempts',
+    description: 'put replacing a code keeps the old attempts counter.',
+    clause: '§3.5 put',
+  },
 ]
 
 export const MFA_MUTANTS: readonly Mutant[] = [

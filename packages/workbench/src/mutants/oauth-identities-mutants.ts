@@ -1,5 +1,5 @@
 /** Mutants of `OAuthIdentityRepo` (CONTRACT §3.6, §0.8, §0.10). */
-import { OAuthIdentityAlreadyLinkedError, type OAuthIdentity } from '@regstack/protocols'
+import { type OAuthIdentity, OAuthIdentityAlreadyLinkedError } from '@regstack/protocols'
 import { defineMutant, tick } from './define-mutant.js'
 import type { Mutant } from './mutant.js'
 
@@ -8,7 +8,8 @@ const pair = (a: string, b: string): string => `${a}\u0000${b}`
 export const OAUTH_IDENTITIES_MUTANTS: readonly Mutant[] = [
   defineMutant({
     id: 'oauthIdentities.no-user-provider-unique',
-    description: 'create accepts a second identity for the same (userId, provider) (reports success, links nothing).',
+    description:
+      'create accepts a second identity for the same (userId, provider) (reports success, links nothing).',
     clause: '§3.6 create',
     raw: ({ raw }) => {
       let phantom = 0
@@ -53,7 +54,9 @@ export const OAUTH_IDENTITIES_MUTANTS: readonly Mutant[] = [
     description: 'deleteByUserId removes every identity but reports at most 1.',
     clause: '§3.6 deleteByUserId',
     raw: ({ raw }) => ({
-      oauthIdentities: { deleteByUserId: async (userId) => Math.min(1, await raw.oauthIdentities.deleteByUserId(userId)) },
+      oauthIdentities: {
+        deleteByUserId: async (userId) => Math.min(1, await raw.oauthIdentities.deleteByUserId(userId)),
+      },
     }),
   }),
   defineMutant({
@@ -100,7 +103,9 @@ export const OAUTH_IDENTITIES_MUTANTS: readonly Mutant[] = [
     description: 'listForUser sorts by linkedAt descending.',
     clause: '§0.10',
     raw: ({ raw }) => ({
-      oauthIdentities: { listForUser: async (userId) => (await raw.oauthIdentities.listForUser(userId)).reverse() },
+      oauthIdentities: {
+        listForUser: async (userId) => (await raw.oauthIdentities.listForUser(userId)).reverse(),
+      },
     }),
   }),
   defineMutant({

@@ -36,7 +36,9 @@ export const OAUTH_STATES_MUTANTS: readonly Mutant[] = [
     id: 'oauthStates.new-expires-at-ignored',
     description: 'setResultToken ignores newExpiresAt.',
     clause: '§0.1',
-    raw: ({ raw }) => ({ oauthStates: { setResultToken: (id, token) => raw.oauthStates.setResultToken(id, token) } }),
+    raw: ({ raw }) => ({
+      oauthStates: { setResultToken: (id, token) => raw.oauthStates.setResultToken(id, token) },
+    }),
   }),
   defineMutant({
     id: 'oauthStates.duplicate-overwrites',

@@ -57,7 +57,8 @@ export const PENDING_MUTANTS: readonly Mutant[] = [
   }),
   defineMutant({
     id: 'pending.token-collision-replaces',
-    description: 'A tokenHash held by another email silently replaces that row instead of PendingAlreadyExistsError.',
+    description:
+      'A tokenHash held by another email silently replaces that row instead of PendingAlreadyExistsError.',
     clause: '§0.11',
     raw: ({ raw }) => ({
       pending: {
@@ -92,14 +93,16 @@ export const PENDING_MUTANTS: readonly Mutant[] = [
   }),
   defineMutant({
     id: 'pending.upsert-race-throws',
-    description: 'upsert checks for the email, awaits, and throws a duplicate-key error if a racer inserted meanwhile.',
+    description:
+      'upsert checks for the email, awaits, and throws a duplicate-key error if a racer inserted meanwhile.',
     clause: '§0.8',
     raw: ({ raw }) => ({
       pending: {
         async upsert(p) {
           const existed = (await raw.pending.findByEmail(p.email)) !== null
           await tick()
-          if (!existed && (await raw.pending.findByEmail(p.email)) !== null) throw new Error('E11000 duplicate key')
+          if (!existed && (await raw.pending.findByEmail(p.email)) !== null)
+            throw new Error('E11000 duplicate key')
           return await raw.pending.upsert(p)
         },
       },

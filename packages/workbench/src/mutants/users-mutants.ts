@@ -34,28 +34,32 @@ export const USERS_MUTANTS: readonly Mutant[] = [
   }),
   defineMutant({
     id: 'users.update-password-keeps-cutoff',
-    description: 'updatePassword changes the hash but leaves tokensInvalidatedAfter as it was (epoch if unset).',
+    description:
+      'updatePassword changes the hash but leaves tokensInvalidatedAfter as it was (epoch if unset).',
     clause: '§3.1 updatePassword',
     raw: ({ raw }) => ({
       users: {
         async updatePassword(id, hashed) {
           const before = await raw.users.getById(id)
           await raw.users.updatePassword(id, hashed)
-          if (before !== null) await raw.users.setTokensInvalidatedAfter(id, before.tokensInvalidatedAfter ?? new Date(0))
+          if (before !== null)
+            await raw.users.setTokensInvalidatedAfter(id, before.tokensInvalidatedAfter ?? new Date(0))
         },
       },
     }),
   }),
   defineMutant({
     id: 'users.update-email-keeps-cutoff',
-    description: 'updateEmail changes the email but leaves tokensInvalidatedAfter as it was (epoch if unset).',
+    description:
+      'updateEmail changes the email but leaves tokensInvalidatedAfter as it was (epoch if unset).',
     clause: '§3.1 updateEmail',
     raw: ({ raw }) => ({
       users: {
         async updateEmail(id, email) {
           const before = await raw.users.getById(id)
           await raw.users.updateEmail(id, email)
-          if (before !== null) await raw.users.setTokensInvalidatedAfter(id, before.tokensInvalidatedAfter ?? new Date(0))
+          if (before !== null)
+            await raw.users.setTokensInvalidatedAfter(id, before.tokensInvalidatedAfter ?? new Date(0))
         },
       },
     }),
@@ -124,13 +128,15 @@ export const USERS_MUTANTS: readonly Mutant[] = [
     clause: '§3.1 listPaged',
     raw: ({ raw }) => ({
       users: {
-        listPaged: (opts) => raw.users.listPaged({ ...opts, skip: (opts?.skip ?? 0) > 0 ? (opts?.skip ?? 0) + 1 : 0 }),
+        listPaged: (opts) =>
+          raw.users.listPaged({ ...opts, skip: (opts?.skip ?? 0) > 0 ? (opts?.skip ?? 0) + 1 : 0 }),
       },
     }),
   }),
   defineMutant({
     id: 'users.limit-zero-unlimited',
-    description: 'listPaged accepts limit 0 and returns every user (Mongo semantics instead of InvalidInputError).',
+    description:
+      'listPaged accepts limit 0 and returns every user (Mongo semantics instead of InvalidInputError).',
     clause: '§0.6',
     guarded: ({ guarded, raw }) => ({
       users: {
@@ -218,7 +224,8 @@ export const USERS_MUTANTS: readonly Mutant[] = [
   }),
   defineMutant({
     id: 'users.create-check-then-insert',
-    description: 'create checks the email, awaits, then inserts; a racing create also "succeeds" (phantom id).',
+    description:
+      'create checks the email, awaits, then inserts; a racing create also "succeeds" (phantom id).',
     clause: '§0.8',
     raw: ({ raw }) => {
       let phantom = 0

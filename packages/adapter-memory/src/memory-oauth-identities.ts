@@ -1,0 +1,96 @@
+/** The memory `OAuthIdentityRepo`: rows by id with both unique keys and a per-user index. */
+import {
+  type NewOAuthIdentity,
+  type OAuthIdentity,
+  OAuthIdentityAlreadyLinkedError,
+  type OAuthIdentityRepo,
+} from '@regstack/protocols'
+import { byDateThenId } from './compare.js'
+import { copyIdentity } from './copy-models.js'
+import type { IdSource } from './id-source.js'
+
+/** U+0000 cannot occur in stored strings (the guard rejects it), so it separates key parts safely. */
+function pair(a: string, b: string): string {
+  return `${a}\u0000${b}`
+}
+
+/** Builds the raw repository (valid, resolved arguments assumed; synchronous bodies keep it atomic). */
+export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
+  const byId = new Map<string, OAuthIdentity>()
+  const idBySubject = new Map<string, string>()
+  const idByUserProvider = new Map<string, string>()
+  const idsByUser = new Map<string, Set<string>>()
+
+  const remove = (row: OAuthIdentity): void => {
+    byId.delete(row.id)
+    idBySubject.delete(pair(row.provider, row.subjectId))
+    idByUserProvider.delete(pair(row.userId, row.provider))
+    const ids = idsByUser.get(row.userId)
+    ids?.delete(row.id)
+    if (ids?.size === 0) idsByUser.delete(row.userId)
+  }
+
+  return {
+    async create(identity: NewOAuthIdentity): Promise<OAuthIdentity> {
+      const subjectKey = pair(identity.provider, identity.subjectId)
+      const userKey = pair(identity.userId, identity.provider)
+      if (idBySubject.has(subjectKey) || idByUserProvider.has(userKey)) {
+        throw new OAuthIdentityAlreadyLinkedError(identity.provider, identity.subjectId)
+      }
+      const row = copyIdentity({ ...identity, id: newId() })
+      byId.set(row.id, row)
+      idBySubject.set(subjectKey, row.id)
+      idByUserProvider.set(userKey, row.id)
+      let ids = idsByUser.get(row.userId)
+      if (ids === undefined) {
+        ids = new Set()
+        idsByUser.set(row.userId, ids)
+      }
+      ids.add(row.id)
+      return copyIdentity(row)
+    },
+    async findBySubject(opts: {
+      readonly provider: string
+      readonly subjectId: string
+    }): Promise<OAuthIdentity | null> {
+      const id = idBySubject.get(pair(opts.provider, opts.subjectId))
+      const row = id === undefined ? undefined : byId.get(id)
+      return row === undefined ? null : copyIdentity(row)
+    },
+    async listForUser(userId: string): Promise<OAuthIdentity[]> {
+      // A user has a handful of identities (one per provider), so sorting on read is the simple choice.
+      const rows: OAuthIdentity[] = []
+      for (const id of idsByUser.get(userId) ?? []) {
+        const row = byId.get(id)
+        if (row !== undefined) rows.push(row)
+      }
+      return rows.sort((a, b) => byDateThenId(a.linkedAt, a.id, b.linkedAt, b.id)).map(copyIdentity)
+    },
+    async delete(opts: { readonly userId: string; readonly provider: string }): Promise<boolean> {
+      const id = idByUserProvider.get(pair(opts.userId, opts.provider))
+      const row = id === undefined ? undefined : byId.get(id)
+      if (row === undefined) return false
+      remove(row)
+      return true
+    },
+    async deleteByUserId(userId: string): Promise<number> {
+      const rows = [...(idsByUser.get(userId) ?? [])].map((id) => byId.get(id))
+      let n = 0
+      for (const row of rows) {
+        if (row === undefined) continue
+        remove(row)
+        n += 1
+      }
+      return n
+    },
+    async touchLastUsed(opts: {
+      readonly provider: string
+      readonly subjectId: string
+      readonly when: Date
+    }): Promise<void> {
+      const id = idBySubject.get(pair(opts.provider, opts.subjectId))
+      const row = id === undefined ? undefined : byId.get(id)
+      if (row !== undefined) byId.set(row.id, { ...row, lastUsedAt: new Date(opts.when.getTime()) })
+    },
+  }
+}

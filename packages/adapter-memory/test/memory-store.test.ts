@@ -1,0 +1,80 @@
+import { FrozenClock, type NewUser, type Repos } from '@regstack/protocols'
+import { describe, expect, it } from 'vitest'
+import { createMemoryRepos, createRawMemoryRepos } from '../src/index.js'
+
+const T0 = new Date('2030-01-01T00:00:00.000Z')
+
+function newUser(email: string, createdAt: Date = T0): NewUser {
+  return {
+    email,
+    hashedPassword: 'h',
+    isActive: true,
+    isVerified: false,
+    isSuperuser: false,
+    fullName: null,
+    phoneNumber: null,
+    isMfaEnabled: false,
+    createdAt,
+    updatedAt: createdAt,
+    lastLogin: null,
+    tokensInvalidatedAfter: null,
+  }
+}
+
+describe.each([
+  ['guarded', (clock: FrozenClock): Repos => createMemoryRepos({ clock })],
+  ['raw', (clock: FrozenClock): Repos => createRawMemoryRepos({ clock })],
+])('memory store (%s layer)', (_, make) => {
+  it('never lets a caller mutate stored state through an input or a result', async () => {
+    const repos = make(new FrozenClock(T0))
+    const input = { ...newUser('a@x.io'), createdAt: new Date(T0.getTime()) }
+    const created = await repos.users.create(input)
+    input.createdAt.setTime(0)
+    created.createdAt.setTime(1)
+    const read = await repos.users.getById(created.id)
+    read?.updatedAt.setTime(2)
+    expect((await repos.users.getById(created.id))?.createdAt.getTime()).toBe(T0.getTime())
+    expect((await repos.users.getById(created.id))?.updatedAt.getTime()).toBe(T0.getTime())
+  })
+
+  it('keeps two stores apart', async () => {
+    const clock = new FrozenClock(T0)
+    const a = make(clock)
+    const b = make(clock)
+    await a.users.create(newUser('a@x.io'))
+    expect(await b.users.getByEmail('a@x.io')).toBeNull()
+    expect(await b.users.count()).toBe(0)
+  })
+
+  it('pages newest first with ties broken by id in the same direction, and sees later creates', async () => {
+    const repos = make(new FrozenClock(T0))
+    const ids: string[] = []
+    for (const email of ['a', 'b', 'c']) ids.push((await repos.users.create(newUser(email))).id)
+    const expected = [...ids].sort().reverse()
+    const page = await repos.users.listPaged({ skip: 0, limit: 2, sortByCreatedAtDesc: true })
+    expect(page.map((u) => u.id)).toEqual(expected.slice(0, 2))
+    const later = await repos.users.create(newUser('d', new Date(T0.getTime() + 1)))
+    const all = await repos.users.listPaged({ skip: 0, limit: 10, sortByCreatedAtDesc: false })
+    expect(all.map((u) => u.id)).toEqual([...[...ids].sort(), later.id])
+  })
+
+  it('keeps the pending row id across upserts and retires the old token', async () => {
+    const repos = make(new FrozenClock(T0))
+    const row = { email: 'p', hashedPassword: 'h', fullName: null, createdAt: T0, expiresAt: T0 }
+    const first = await repos.pending.upsert({ ...row, tokenHash: 't1' })
+    const second = await repos.pending.upsert({ ...row, tokenHash: 't2' })
+    expect(second.id).toBe(first.id)
+    expect(await repos.pending.findByTokenHash('t1')).toBeNull()
+    expect((await repos.pending.findByTokenHash('t2'))?.email).toBe('p')
+  })
+
+  it('counts recent failures with an inclusive lower bound and out-of-order inserts', async () => {
+    const repos = make(new FrozenClock(T0))
+    for (const offset of [5, -10, 0, 20, -11]) {
+      await repos.attempts.recordFailure('e', { when: new Date(T0.getTime() + offset), ip: null })
+    }
+    expect(await repos.attempts.countRecent('e', { windowMs: 10, now: T0 })).toBe(4)
+    expect(await repos.attempts.purgeExpired(T0, 10)).toBe(1)
+    expect(await repos.attempts.countRecent('e', { windowMs: 1000, now: T0 })).toBe(4)
+  })
+})
