@@ -1,6 +1,6 @@
 import type { FrozenClock, Repos } from '@regstack/protocols'
 import type fc from 'fast-check'
-import type { Area, Level } from './types.js'
+import type { Area, ConformanceFaults, Level } from './types.js'
 
 /** An opened store, as a check sees it. */
 export interface Store {
@@ -9,6 +9,8 @@ export interface Store {
   readonly namespace: string
   /** Whether the adapter declared `automaticExpiry`. */
   readonly automaticExpiry: boolean
+  /** The target's fault-injection hooks, when it supplies them. */
+  readonly faults: ConformanceFaults | undefined
   /**
    * True when a row expiring at `at` may already have been reaped by the engine: the adapter declared
    * `automaticExpiry` and `at` is not after the real wall clock. Ask it at the time of the read.
@@ -48,5 +50,7 @@ export interface Check {
   readonly level: Level
   /** The CONTRACT section it enforces, e.g. `§3.1` or `§0.8`. */
   readonly clause: string
+  /** A capability the target must supply for the check to apply; otherwise it is reported as not applicable. */
+  readonly requires?: 'faults'
   run(ctx: CheckContext): Promise<void>
 }

@@ -18,10 +18,25 @@ export interface ConformanceCapabilities {
   readonly automaticExpiry?: boolean
 }
 
+/**
+ * Hooks for the fault-injection tier. A target that supplies them enables the `faults` area; without
+ * them those checks are reported as not applicable (never as passed).
+ */
+export interface ConformanceFaults {
+  /**
+   * Kills, from the server side, every connection this store's adapter holds (PostgreSQL
+   * `pg_terminate_backend`, MariaDB `KILL`, a stand-in restart, …) and resolves once they are dead.
+   * The adapter must recover on its next call without being re-created.
+   */
+  dropConnections(): Promise<void>
+}
+
 /** A fresh, empty, isolated store. */
 export interface ConformanceTarget {
   readonly repos: Repos
   readonly capabilities?: ConformanceCapabilities
+  /** Fault-injection hooks (optional); see {@link ConformanceFaults}. */
+  readonly faults?: ConformanceFaults
   /** Called once the suite is done with this store; release connections, drop scratch tables. */
   close?(): Promise<void>
 }
@@ -42,6 +57,7 @@ export const AREAS = [
   'concurrency',
   'hostile',
   'isolation',
+  'faults',
 ] as const
 /** One area of the contract. */
 export type Area = (typeof AREAS)[number]

@@ -20,7 +20,8 @@ function report(overrides: Partial<ConformanceReport> = {}): ConformanceReport {
     numRuns: 100,
     partial: false,
     areas: ['users'],
-    capabilities: { automaticExpiry: false },
+    capabilities: { automaticExpiry: false, faults: false },
+    notApplicable: [],
     summary: { total: 2, passed: 1, failed: 1, mustFailed: 1, shouldFailed: 0 },
     certified: false,
     checks: [

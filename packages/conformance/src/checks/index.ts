@@ -2,6 +2,7 @@ import type { Check } from '../check.js'
 import { attemptsChecks } from './attempts.js'
 import { blacklistChecks } from './blacklist.js'
 import { concurrencyChecks } from './concurrency.js'
+import { faultsChecks } from './faults.js'
 import { hostileChecks } from './hostile.js'
 import { isolationChecks } from './isolation.js'
 import { mfaCodesChecks } from './mfa-codes.js'
@@ -24,6 +25,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...hostileChecks,
   ...concurrencyChecks,
   ...modelChecks,
+  ...faultsChecks,
 ]
 
 const seen = new Set<string>()

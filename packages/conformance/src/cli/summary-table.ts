@@ -18,7 +18,10 @@ export function summaryTable(report: ConformanceReport): string {
     : mustFailed > 0
       ? `NOT CERTIFIED: ${mustFailed} MUST check(s) failed${shouldFailed > 0 ? `, ${shouldFailed} SHOULD` : ''}`
       : `PARTIAL RUN: ${passed}/${total} passed, not every check ran`
+  const notApplicable =
+    report.notApplicable.length === 0 ? [] : [`${report.notApplicable.length} check(s) not applicable: ${report.notApplicable[0]?.reason}`]
   return [
+    ...notApplicable,
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),

@@ -36,6 +36,7 @@ export class StorePool {
       clock,
       namespace,
       automaticExpiry,
+      faults: target.faults,
       mayBeReaped: (at: Date) => automaticExpiry && at.getTime() <= Date.now(),
     }
     this.#open.set(store, target)

@@ -16,7 +16,7 @@ export interface ConformanceReport {
   /** True when only some areas or checks were selected. */
   readonly partial: boolean
   readonly areas: readonly Area[]
-  readonly capabilities: { readonly automaticExpiry: boolean }
+  readonly capabilities: { readonly automaticExpiry: boolean; readonly faults: boolean }
   readonly summary: {
     readonly total: number
     readonly passed: number
@@ -27,4 +27,6 @@ export interface ConformanceReport {
   /** True when every MUST check passed (and nothing was left out). */
   readonly certified: boolean
   readonly checks: readonly CheckResult[]
+  /** Selected checks that did not run because the target lacks what they need (e.g. fault hooks), and why. */
+  readonly notApplicable: readonly { readonly id: string; readonly reason: string }[]
 }

@@ -5,11 +5,14 @@ import type { StorePool } from '../harness/store-pool.js'
  * stores get many generated cases; networked engines fewer, so the whole suite stays in minutes.
  * Also reports the declared capabilities.
  */
-export async function calibrate(pool: StorePool): Promise<{ numRuns: number; automaticExpiry: boolean }> {
+export async function calibrate(
+  pool: StorePool,
+): Promise<{ numRuns: number; automaticExpiry: boolean; faults: boolean }> {
   // The fastest of three rounds: the first pays for JIT warm-up and lazy connections, and a busy
   // machine must not push an in-process store into a smaller run count.
   let fastest = Number.POSITIVE_INFINITY
   let automaticExpiry = false
+  let faults = false
   for (let round = 0; round < 3; round++) {
     const started = performance.now()
     const store = await pool.open()
@@ -22,7 +25,8 @@ export async function calibrate(pool: StorePool): Promise<{ numRuns: number; aut
     }
     fastest = Math.min(fastest, performance.now() - started)
     automaticExpiry = store.automaticExpiry
+    faults = store.faults !== undefined
   }
   const numRuns = fastest < 10 ? 100 : fastest < 60 ? 40 : fastest < 300 ? 20 : 10
-  return { numRuns, automaticExpiry }
+  return { numRuns, automaticExpiry, faults }
 }

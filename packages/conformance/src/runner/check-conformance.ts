@@ -13,6 +13,9 @@ export const SUITE_VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version
 
+/** Why a fault-injection check did not run. */
+export const NO_FAULT_HOOKS = 'the target supplies no fault hooks (ConformanceTarget.faults); the fault-injection tier is optional'
+
 /**
  * Runs the conformance suite against `makeRepos` without any test runner and resolves to the report.
  * Never rejects for a failing check (failures are in the report); rejects only for bad options.
@@ -29,7 +32,11 @@ export async function checkConformance(makeRepos: MakeRepos, options: Conformanc
   const calibration = await calibrate(pool)
   const numRuns = resolved.numRuns ?? calibration.numRuns
   const results: CheckResult[] = []
-  for (const check of selection.checks) {
+  const applicable = selection.checks.filter((c) => c.requires !== 'faults' || calibration.faults)
+  const notApplicable = selection.checks
+    .filter((c) => !applicable.includes(c))
+    .map((c) => ({ id: c.id, reason: NO_FAULT_HOOKS }))
+  for (const check of applicable) {
     const result = await runCheck(check, {
       pool,
       masterSeed: resolved.seed,
@@ -39,7 +46,7 @@ export async function checkConformance(makeRepos: MakeRepos, options: Conformanc
       ...(resolved.path === undefined ? {} : { path: resolved.path }),
     })
     results.push(result)
-    options.onCheckDone?.(result, results.length, selection.checks.length)
+    options.onCheckDone?.(result, results.length, applicable.length)
     if (options.bail === true && result.status === 'failed' && result.level === 'MUST') break
   }
   await pool.closeAll()
@@ -53,9 +60,9 @@ export async function checkConformance(makeRepos: MakeRepos, options: Conformanc
     durationMs: Math.round(performance.now() - started),
     seed: resolved.seed,
     numRuns,
-    partial: selection.partial || results.length < selection.checks.length,
-    areas: selection.areas,
-    capabilities: { automaticExpiry: calibration.automaticExpiry },
+    partial: selection.partial || results.length < applicable.length,
+    areas: selection.areas.filter((a) => applicable.some((c) => c.area === a)),
+    capabilities: { automaticExpiry: calibration.automaticExpiry, faults: calibration.faults },
     summary: {
       total: results.length,
       passed: results.length - failed.length,
@@ -63,7 +70,8 @@ export async function checkConformance(makeRepos: MakeRepos, options: Conformanc
       mustFailed,
       shouldFailed: failed.length - mustFailed,
     },
-    certified: mustFailed === 0 && !selection.partial && results.length === selection.checks.length,
+    certified: mustFailed === 0 && !selection.partial && results.length === applicable.length,
     checks: results,
+    notApplicable,
   }
 }

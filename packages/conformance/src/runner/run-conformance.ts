@@ -3,6 +3,7 @@ import { newRunTag, StorePool } from '../harness/store-pool.js'
 import { formatFailure } from '../report/format-failure.js'
 import { AREAS, type ConformanceOptions, type MakeRepos } from '../types.js'
 import { calibrate } from './calibrate.js'
+import { NO_FAULT_HOOKS } from './check-conformance.js'
 import { resolveOptions } from './resolve-options.js'
 import { runCheck } from './run-check.js'
 import { selectChecks } from './select-checks.js'
@@ -36,11 +37,13 @@ export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions
   const selection = selectChecks(ALL_CHECKS, resolved.areas, resolved.checks)
   const pool = new StorePool(makeRepos, newRunTag())
   let numRuns = resolved.numRuns ?? 0
+  let hasFaults = false
   const title = `regstack conformance: ${resolved.name}${selection.partial ? ' (partial run)' : ''}`
   describe(title, () => {
     beforeAll(async () => {
       const calibration = await calibrate(pool)
       numRuns = resolved.numRuns ?? calibration.numRuns
+      hasFaults = calibration.faults
     }, resolved.timeoutMs)
     afterAll(() => pool.closeAll())
     for (const area of AREAS) {
@@ -50,7 +53,11 @@ export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions
         for (const check of checks) {
           it(
             `${check.id}: ${check.title}`,
-            async () => {
+            async (test) => {
+              if (check.requires === 'faults' && !hasFaults) {
+                test.skip(NO_FAULT_HOOKS)
+                return
+              }
               const result = await runCheck(check, {
                 pool,
                 masterSeed: resolved.seed,
