@@ -1,5 +1,6 @@
 import type { Check } from '../check.js'
 import { deletePurgeChecks } from './mfa-codes/delete-purge.js'
+import { integerLimitChecks } from './mfa-codes/integer-limits.js'
 import { putFindChecks } from './mfa-codes/put-find.js'
 import { stateMachineChecks } from './mfa-codes/state-machine.js'
 import { verifyChecks } from './mfa-codes/verify.js'
@@ -14,5 +15,6 @@ export const mfaCodesChecks: readonly Check[] = [
   ...verifyChecks,
   ...verifyExpiryChecks,
   ...deletePurgeChecks,
+  ...integerLimitChecks,
   ...stateMachineChecks,
 ]
