@@ -1,0 +1,87 @@
+/** The Mongo `PendingRepo`: regstack's `pending_registrations`, one document per email. */
+import type { Clock, NewPendingRegistration, PendingRegistration, PendingRepo } from '@regstack/protocols'
+import type { Collection, Db, ObjectId } from 'mongodb'
+import { readDate, readId, readNullableString, readString, withoutNulls } from './stored-values.js'
+import { driverCall, isDuplicateKeyOn, translateError } from './translate-error.js'
+
+/** A `pending_registrations` document as regstack writes it. */
+export interface PendingDocument {
+  _id: ObjectId
+  email: string
+  hashed_password: string
+  full_name?: string | null
+  token_hash: string
+  created_at: Date
+  expires_at: Date
+}
+
+function toDocument(p: NewPendingRegistration): Omit<PendingDocument, '_id'> {
+  return withoutNulls({
+    email: p.email,
+    hashed_password: p.hashedPassword,
+    full_name: p.fullName,
+    token_hash: p.tokenHash,
+    created_at: p.createdAt,
+    expires_at: p.expiresAt,
+  }) as Omit<PendingDocument, '_id'>
+}
+
+function toModel(doc: PendingDocument): PendingRegistration {
+  return {
+    id: readId(doc),
+    email: readString(doc, 'email'),
+    hashedPassword: readString(doc, 'hashed_password'),
+    fullName: readNullableString(doc, 'full_name'),
+    tokenHash: readString(doc, 'token_hash'),
+    createdAt: readDate(doc, 'created_at'),
+    expiresAt: readDate(doc, 'expires_at'),
+  }
+}
+
+/** Builds the raw repository (valid, resolved arguments assumed). */
+export function mongoPending(db: Db, name: string, clock: Clock): PendingRepo {
+  const pending: Collection<PendingDocument> = db.collection<PendingDocument>(name)
+
+  const replace = async (doc: Omit<PendingDocument, '_id'>): Promise<PendingDocument | null> =>
+    await pending.findOneAndReplace({ email: doc.email }, doc, { upsert: true, returnDocument: 'after' })
+
+  return {
+    async upsert(p: NewPendingRegistration): Promise<PendingRegistration> {
+      const doc = toDocument(p)
+      // One find-and-replace with upsert: a replaced document keeps its `_id` (CONTRACT §0.7).
+      let stored: PendingDocument | null
+      try {
+        stored = await replace(doc)
+      } catch (error) {
+        // Two upserts racing to insert the same new email: the loser may see a duplicate on the email
+        // index (servers retry this case themselves only under some conditions). The row now exists,
+        // so a second attempt replaces it, which is what a serial run would have done.
+        if (!isDuplicateKeyOn(error, ['pending_email_unique']))
+          throw translateError(error, { op: 'pending.upsert', email: p.email })
+        stored = await driverCall(() => replace(doc), { op: 'pending.upsert', email: p.email })
+      }
+      if (stored === null) throw new Error('findOneAndReplace with upsert returned no document')
+      return toModel(stored)
+    },
+    async findByTokenHash(tokenHash: string): Promise<PendingRegistration | null> {
+      const doc = await driverCall(() => pending.findOne({ token_hash: tokenHash }))
+      return doc === null ? null : toModel(doc)
+    },
+    async findByEmail(email: string): Promise<PendingRegistration | null> {
+      const doc = await driverCall(() => pending.findOne({ email }))
+      return doc === null ? null : toModel(doc)
+    },
+    async deleteByEmail(email: string): Promise<void> {
+      await driverCall(() => pending.deleteMany({ email }))
+    },
+    async purgeExpired(now?: Date | null): Promise<number> {
+      const cutoff = now ?? clock.now()
+      const { deletedCount } = await driverCall(() => pending.deleteMany({ expires_at: { $lt: cutoff } }))
+      return deletedCount
+    },
+    async countUnexpired(now?: Date | null): Promise<number> {
+      const at = now ?? clock.now()
+      return await driverCall(() => pending.countDocuments({ expires_at: { $gt: at } }))
+    },
+  }
+}

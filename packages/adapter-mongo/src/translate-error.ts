@@ -1,0 +1,125 @@
+/**
+ * The one place where driver errors become the contract's typed errors (CONTRACT §0.1, §0.11).
+ * Unique indexes are named (CONTRACT §4.1), so a duplicate is identified by the index name the
+ * server reports. `keyPattern` is preferred when the server sends it; the error message (`… index:
+ * <name> dup key: …`) is the fallback, because some servers (and older ones) omit `keyPattern`.
+ */
+import {
+  OAuthIdentityAlreadyLinkedError,
+  OAuthStateAlreadyExistsError,
+  PendingAlreadyExistsError,
+  StorageUnavailableError,
+  UserAlreadyExistsError,
+} from '@regstack/protocols'
+import { MongoNetworkError, MongoServerSelectionError } from 'mongodb'
+
+/** What the failed write was doing, so a duplicate can be reported with the caller's values. */
+export type WriteContext =
+  | { readonly op: 'users.create' | 'users.updateEmail'; readonly email: string }
+  | { readonly op: 'pending.upsert'; readonly email: string }
+  | { readonly op: 'oauthIdentities.create'; readonly provider: string; readonly subjectId: string }
+  | { readonly op: 'oauthStates.create'; readonly stateId: string }
+  | { readonly op: 'other' }
+
+/** Unique keys by index name, as field lists, for servers that send `keyPattern` but no name. */
+const INDEX_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  _id_: ['_id'],
+  email_unique: ['email'],
+  jti_unique: ['jti'],
+  pending_email_unique: ['email'],
+  pending_token_unique: ['token_hash'],
+  user_kind_unique: ['user_id', 'kind'],
+  provider_subject_unique: ['provider', 'subject_id'],
+  user_provider_unique: ['user_id', 'provider'],
+}
+
+/** Duplicate-key indexes each write may legitimately hit, mapped in {@link translateError}. */
+const EXPECTED_INDEXES: Readonly<Record<WriteContext['op'], readonly string[]>> = {
+  'users.create': ['email_unique'],
+  'users.updateEmail': ['email_unique'],
+  'pending.upsert': ['pending_token_unique'],
+  'oauthIdentities.create': ['provider_subject_unique', 'user_provider_unique'],
+  'oauthStates.create': ['_id_'],
+  other: [],
+}
+
+const DUPLICATE_KEY_CODES: ReadonlySet<unknown> = new Set([11000, 11001])
+const NETWORK_ERROR_NAMES: ReadonlySet<string> = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongoTopologyClosedError',
+])
+
+function isDuplicateKeyError(error: unknown): error is Error & { readonly code: number } {
+  return error instanceof Error && DUPLICATE_KEY_CODES.has((error as { code?: unknown }).code)
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((field, i) => field === b[i])
+}
+
+/**
+ * True when `error` is a duplicate-key error on one of `indexNames`. Candidates sharing a key pattern
+ * (`email_unique` and `pending_email_unique`) are told apart by the caller passing only the indexes
+ * of the collection it wrote.
+ */
+export function isDuplicateKeyOn(error: unknown, indexNames: readonly string[]): boolean {
+  if (!isDuplicateKeyError(error)) return false
+  const pattern: unknown = (error as { keyPattern?: unknown }).keyPattern
+  if (pattern !== null && typeof pattern === 'object') {
+    const fields = Object.keys(pattern)
+    return indexNames.some((name) => {
+      const expected = INDEX_FIELDS[name]
+      return expected !== undefined && sameFields(expected, fields)
+    })
+  }
+  const reported = /index: (\S+) dup key/.exec(error.message)?.[1]
+  return reported !== undefined && indexNames.includes(reported)
+}
+
+/** True for errors that mean the server could not be reached or the connection dropped. */
+export function isUnavailableError(error: unknown): boolean {
+  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError) return true
+  // By name as well: a second copy of the driver in node_modules defeats `instanceof`.
+  return error instanceof Error && NETWORK_ERROR_NAMES.has(error.name)
+}
+
+/**
+ * Turns a driver error into what the adapter throws: a duplicate on the index the operation names →
+ * the contract's typed error (driver error as `cause`); an unreachable server →
+ * `StorageUnavailableError`; anything else is returned unchanged, never swallowed.
+ */
+export function translateError(error: unknown, context: WriteContext): unknown {
+  if (isUnavailableError(error)) {
+    const message = error instanceof Error ? error.message : String(error)
+    return new StorageUnavailableError(`MongoDB is unavailable: ${message}`, { cause: error })
+  }
+  if (!isDuplicateKeyOn(error, EXPECTED_INDEXES[context.op])) return error
+  const cause = { cause: error }
+  switch (context.op) {
+    case 'users.create':
+    case 'users.updateEmail':
+      return new UserAlreadyExistsError(context.email, cause)
+    case 'pending.upsert':
+      return new PendingAlreadyExistsError(context.email, cause)
+    case 'oauthIdentities.create':
+      return new OAuthIdentityAlreadyLinkedError(context.provider, context.subjectId, cause)
+    case 'oauthStates.create':
+      return new OAuthStateAlreadyExistsError(context.stateId, cause)
+    case 'other':
+      return error
+  }
+}
+
+/** Runs one driver call, throwing {@link translateError}'s answer when it fails. */
+export async function driverCall<T>(
+  call: () => Promise<T>,
+  context: WriteContext = { op: 'other' },
+): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw translateError(error, context)
+  }
+}

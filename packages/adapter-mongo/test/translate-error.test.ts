@@ -1,0 +1,125 @@
+import { MongoNetworkError, MongoNetworkTimeoutError, MongoServerError } from 'mongodb'
+import { describe, expect, it } from 'vitest'
+import { driverCall, isDuplicateKeyOn, translateError } from '../src/translate-error.js'
+
+/** A duplicate-key error as a server reports it; `keyPattern` only when given (some servers omit it). */
+function duplicate(index: string, keyPattern?: Record<string, number>): MongoServerError {
+  return new MongoServerError({
+    code: 11000,
+    codeName: 'DuplicateKey',
+    errmsg: `E11000 duplicate key error collection: app.c index: ${index} dup key: { x: "y" }`,
+    ...(keyPattern === undefined ? {} : { keyPattern }),
+  })
+}
+
+function codeOf(value: unknown): unknown {
+  return (value as { code?: unknown }).code
+}
+
+describe('translateError: duplicate keys by index name', () => {
+  it('maps email_unique on users.create and users.updateEmail to USER_ALREADY_EXISTS with the email', () => {
+    const cause = duplicate('email_unique')
+    const created = translateError(cause, { op: 'users.create', email: 'a@x.io' })
+    expect(codeOf(created)).toBe('USER_ALREADY_EXISTS')
+    expect(created).toMatchObject({ email: 'a@x.io', cause })
+    const updated = translateError(cause, { op: 'users.updateEmail', email: 'b@x.io' })
+    expect(updated).toMatchObject({ code: 'USER_ALREADY_EXISTS', email: 'b@x.io', cause })
+  })
+
+  it('uses keyPattern when the message names no index', () => {
+    const cause = new MongoServerError({
+      code: 11000,
+      errmsg: 'E11000 duplicate key error',
+      keyPattern: { email: 1 },
+    })
+    expect(translateError(cause, { op: 'users.create', email: 'a' })).toMatchObject({
+      code: 'USER_ALREADY_EXISTS',
+    })
+  })
+
+  it('maps pending_token_unique on pending.upsert to PENDING_ALREADY_EXISTS with the argument email', () => {
+    const cause = duplicate('pending_token_unique', { token_hash: 1 })
+    const error = translateError(cause, { op: 'pending.upsert', email: 'p@x.io' })
+    expect(error).toMatchObject({ code: 'PENDING_ALREADY_EXISTS', email: 'p@x.io', cause })
+  })
+
+  it('leaves a pending_email_unique duplicate untyped (a racing upsert the repository retries)', () => {
+    const cause = duplicate('pending_email_unique', { email: 1 })
+    expect(translateError(cause, { op: 'pending.upsert', email: 'p' })).toBe(cause)
+    expect(isDuplicateKeyOn(cause, ['pending_email_unique'])).toBe(true)
+    expect(isDuplicateKeyOn(cause, ['pending_token_unique'])).toBe(false)
+  })
+
+  it.each([
+    ['provider_subject_unique', { provider: 1, subject_id: 1 }],
+    ['user_provider_unique', { user_id: 1, provider: 1 }],
+  ])('maps %s on oauthIdentities.create to OAUTH_IDENTITY_ALREADY_LINKED', (index, pattern) => {
+    for (const cause of [duplicate(index), duplicate(index, pattern)]) {
+      const error = translateError(cause, { op: 'oauthIdentities.create', provider: 'gh', subjectId: 's1' })
+      expect(error).toMatchObject({
+        code: 'OAUTH_IDENTITY_ALREADY_LINKED',
+        provider: 'gh',
+        subjectId: 's1',
+        cause,
+      })
+    }
+  })
+
+  it('maps an _id duplicate on oauthStates.create to OAUTH_STATE_ALREADY_EXISTS', () => {
+    for (const cause of [duplicate('_id_'), duplicate('_id_', { _id: 1 })]) {
+      const error = translateError(cause, { op: 'oauthStates.create', stateId: 'st' })
+      expect(error).toMatchObject({ code: 'OAUTH_STATE_ALREADY_EXISTS', stateId: 'st', cause })
+    }
+  })
+
+  it('returns duplicates on indexes the operation does not expect unchanged', () => {
+    const onId = duplicate('_id_')
+    expect(translateError(onId, { op: 'users.create', email: 'a' })).toBe(onId)
+    const onJti = duplicate('jti_unique', { jti: 1 })
+    expect(translateError(onJti, { op: 'other' })).toBe(onJti)
+    const pendingEmail = duplicate('pending_email_unique', { email: 1 })
+    // Same key pattern as email_unique, but the message names another index: not a user duplicate.
+    expect(
+      translateError(duplicate('pending_email_unique'), { op: 'users.create', email: 'a' }),
+    ).not.toMatchObject({
+      code: 'USER_ALREADY_EXISTS',
+    })
+    expect(translateError(pendingEmail, { op: 'oauthStates.create', stateId: 's' })).toBe(pendingEmail)
+  })
+
+  it('returns a duplicate it cannot attribute (no index name, no keyPattern) unchanged', () => {
+    const bare = new MongoServerError({ code: 11000, errmsg: 'E11000 duplicate key error' })
+    expect(translateError(bare, { op: 'users.create', email: 'a' })).toBe(bare)
+  })
+})
+
+describe('translateError: everything else', () => {
+  it('maps network and server-selection failures to UNAVAILABLE with the driver error as cause', () => {
+    const selection = Object.assign(new Error('no server'), { name: 'MongoServerSelectionError' })
+    for (const cause of [new MongoNetworkError('reset'), new MongoNetworkTimeoutError('slow'), selection]) {
+      const error = translateError(cause, { op: 'other' })
+      expect(error).toMatchObject({ code: 'UNAVAILABLE', name: 'StorageUnavailableError', cause })
+    }
+  })
+
+  it('returns other server errors, plain errors and non-errors unchanged', () => {
+    const server = new MongoServerError({ code: 2, errmsg: 'BadValue' })
+    const plain = new TypeError('bug')
+    for (const value of [server, plain, 'text', null]) {
+      expect(translateError(value, { op: 'users.create', email: 'a' })).toBe(value)
+    }
+  })
+
+  it('driverCall rethrows the translated error and passes results through', async () => {
+    await expect(driverCall(async () => 7)).resolves.toBe(7)
+    const cause = duplicate('email_unique')
+    await expect(
+      driverCall(
+        async () => {
+          throw cause
+        },
+        { op: 'users.create', email: 'a' },
+      ),
+    ).rejects.toMatchObject({ code: 'USER_ALREADY_EXISTS', cause })
+  })
+})

@@ -1,0 +1,63 @@
+/** Iteration counts and time budgets of a full run and of `--quick` (a smoke run, not for quoting). */
+import type { Budget } from './timing.js'
+
+export interface BenchConfig {
+  readonly quick: boolean
+  /** Independent passes per measurement; the report shows the median of passes (the machine is noisy). */
+  readonly passes: number
+  readonly warmup: number
+  readonly sequential: Budget
+  readonly concurrent: Budget
+  /** Concurrent callers for the throughput figure. */
+  readonly callers: number
+  /** Stored-row counts of the growth runs, per engine kind. */
+  readonly growthSizes: readonly number[]
+  readonly growthSizesStandIn: readonly number[]
+  readonly growth: Budget
+  /** Full conformance suites to time, by target id. */
+  readonly suites: readonly string[]
+  /** How many mutants of the corpus to time (all of them in a full run). */
+  readonly mutantLimit: number
+}
+
+const FULL: BenchConfig = {
+  quick: false,
+  passes: 3,
+  warmup: 30,
+  sequential: { iterations: 300, maxMs: 1500 },
+  concurrent: { iterations: 600, maxMs: 1500 },
+  callers: 8,
+  growthSizes: [1_000, 10_000, 100_000],
+  growthSizesStandIn: [100, 1_000],
+  growth: { iterations: 150, maxMs: 1500 },
+  suites: ['memory', 'sqlite-file', 'postgres'],
+  mutantLimit: Number.POSITIVE_INFINITY,
+}
+
+const QUICK: BenchConfig = {
+  quick: true,
+  passes: 1,
+  warmup: 5,
+  sequential: { iterations: 40, maxMs: 300 },
+  concurrent: { iterations: 80, maxMs: 300 },
+  callers: 8,
+  growthSizes: [1_000, 10_000],
+  growthSizesStandIn: [100],
+  growth: { iterations: 30, maxMs: 300 },
+  suites: ['memory'],
+  mutantLimit: 6,
+}
+
+/** `--quick` selects the smoke configuration; `--only=a,b` limits the engines (by id). */
+export function parseArgs(argv: readonly string[]): { config: BenchConfig; only?: readonly string[]; skip: readonly string[] } {
+  const config = argv.includes('--quick') ? QUICK : FULL
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+  // Sections can be skipped while iterating on one: --skip=ops,growth,suites,mutants
+  const skip = argv.find((a) => a.startsWith('--skip='))?.slice('--skip='.length).split(',') ?? []
+  return only === undefined ? { config, skip } : { config, only, skip }
+}
+
+/** Fixture calls a prepared operation must support in one pass: warm-up, sequential and concurrent. */
+export function callsPerPass(config: BenchConfig): number {
+  return config.warmup + config.sequential.iterations + config.concurrent.iterations
+}

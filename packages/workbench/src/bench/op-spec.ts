@@ -1,0 +1,85 @@
+/** What one benchmarked repository operation is: how to set it up, call it, and do the same by hand. */
+import { randomUUID } from 'node:crypto'
+import type { FrozenClock, NewUser, Repos } from '@regstack/protocols'
+import type { RawDb } from './raw-driver.js'
+
+/** What `prepare` may use. Fixtures are created through `repos`, so they are valid by construction. */
+export interface OpFixture {
+  readonly repos: Repos
+  readonly clock: FrozenClock
+  /** Calls each side (adapter, raw) must be able to make. */
+  readonly n: number
+  /** Unique per prepare call, so passes and sides never collide on unique keys. */
+  readonly tag: string
+  readonly raw?: RawDb
+  /** Physical table name (SQL engines). */
+  readonly table?: (name: string) => string
+}
+
+/** One prepared operation: the adapter call and, on SQL engines, the same statements on the bare driver. */
+export interface PreparedOp {
+  call(i: number): Promise<unknown>
+  raw?: (i: number) => Promise<unknown>
+}
+
+export interface OpSpec {
+  /** `repo.method` plus a qualifier where the path matters: `mfaCodes.verify(wrong)`. */
+  readonly id: string
+  /** Minimum round trips per call on SQL engines, as packages/adapter-knex/README.md documents it. */
+  readonly documentedRoundTrips: number
+  prepare(fx: OpFixture): Promise<PreparedOp>
+}
+
+/** A table resolver that fails loudly when a raw statement runs where there is no SQL. */
+export function tableOf(fx: OpFixture): (name: string) => string {
+  const table = fx.table
+  if (table === undefined) return () => { throw new Error('raw SQL needs a SQL engine') }
+  return table
+}
+
+/** A fresh 32-hex id shaped like the knex adapter's own (for rows the raw floor inserts). */
+export function hexId(): string {
+  return randomUUID().replaceAll('-', '')
+}
+
+/** A plausible user; `email` is the only unique field. */
+export function newUser(email: string, clock: FrozenClock): NewUser {
+  const now = clock.now()
+  return {
+    email,
+    hashedPassword: '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA',
+    isActive: true,
+    isVerified: false,
+    isSuperuser: false,
+    fullName: 'Bench User',
+    phoneNumber: null,
+    isMfaEnabled: false,
+    createdAt: now,
+    updatedAt: now,
+    lastLogin: null,
+    tokensInvalidatedAfter: null,
+  }
+}
+
+/** The columns of a users row as the knex adapter stores them (booleans are converted per driver). */
+export function userRow(id: string, user: NewUser): unknown[] {
+  return [
+    id,
+    user.email,
+    user.hashedPassword,
+    user.isActive,
+    user.isVerified,
+    user.isSuperuser,
+    user.fullName,
+    user.phoneNumber,
+    user.isMfaEnabled,
+    user.createdAt.getTime(),
+    user.updatedAt.getTime(),
+    null,
+    null,
+  ]
+}
+
+export const USER_COLUMNS =
+  'id, email, hashed_password, is_active, is_verified, is_superuser, full_name, phone_number, ' +
+  'is_mfa_enabled, created_at, updated_at, last_login, tokens_invalidated_after'
