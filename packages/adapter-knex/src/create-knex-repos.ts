@@ -1,0 +1,42 @@
+/** `createKnexRepos`: the adapter's factory. */
+import { type Clock, guardRepos, type Repos } from '@regstack/protocols'
+import type { Knex } from 'knex'
+import { detectDialect, dialectOf } from './dialect.js'
+import { createRepoContext } from './repo-context.js'
+import { createAttemptsRepo } from './repos/attempts-repo.js'
+import { createBlacklistRepo } from './repos/blacklist-repo.js'
+import { createMfaCodesRepo } from './repos/mfa-codes-repo.js'
+import { createOAuthIdentitiesRepo } from './repos/oauth-identities-repo.js'
+import { createOAuthStatesRepo } from './repos/oauth-states-repo.js'
+import { createPendingRepo } from './repos/pending-repo.js'
+import { createUsersRepo } from './repos/users-repo.js'
+import { tablesFor } from './table-names.js'
+
+/** Options of {@link createKnexRepos}. */
+export interface KnexReposOptions {
+  /** Source of every defaulted "now" (CONTRACT §0.2). */
+  readonly clock: Clock
+  /** Prefix of every table name; must match the one given to `migrate`. @default '' */
+  readonly tablePrefix?: string
+}
+
+/**
+ * The seven regstack repositories over `knex` (PostgreSQL, MariaDB ≥ 10.5 or SQLite ≥ 3.35 via
+ * `pg`, `mysql2` or `better-sqlite3`), validated by `guardRepos`. Opens no connection; the tables
+ * must exist (`migrate`). The caller owns `knex` and destroys it.
+ * @throws TypeError for an unsupported knex client or a malformed `tablePrefix`.
+ */
+export function createKnexRepos(knex: Knex, options: KnexReposOptions): Repos {
+  const family = detectDialect(knex)
+  const ctx = createRepoContext(knex, dialectOf(family), tablesFor(options.tablePrefix), options.clock)
+  const raw: Repos = {
+    users: createUsersRepo(ctx),
+    pending: createPendingRepo(ctx),
+    blacklist: createBlacklistRepo(ctx),
+    attempts: createAttemptsRepo(ctx),
+    mfaCodes: createMfaCodesRepo(ctx),
+    oauthIdentities: createOAuthIdentitiesRepo(ctx),
+    oauthStates: createOAuthStatesRepo(ctx),
+  }
+  return guardRepos(raw, { clock: options.clock })
+}

@@ -1,0 +1,48 @@
+/** What every raw repository shares: the caller's knex, the dialect record, names and the clock. */
+import type { Clock } from '@regstack/protocols'
+import type { Knex } from 'knex'
+import type { Dialect, Row } from './dialect.js'
+import type { TableKey, Tables } from './table-names.js'
+import { type DuplicateSubject, isRetryable, translateError } from './translate-error.js'
+
+/** Shared state of the raw repositories of one `createKnexRepos` call. */
+export interface RepoContext {
+  readonly knex: Knex
+  readonly dialect: Dialect
+  readonly tables: Tables
+  readonly clock: Clock
+  /** A query builder on the physical table of `key`. */
+  from(key: TableKey): Knex.QueryBuilder
+  /** Runs `op`; driver errors leave through `translateError` (typed for `subject`'s duplicates). */
+  run<T>(op: () => Promise<T>, subject?: DuplicateSubject): Promise<T>
+}
+
+/** Rows of a builder result (knex types them as `any`). */
+export function asRows(result: unknown): readonly Row[] {
+  return Array.isArray(result) ? (result as Row[]) : []
+}
+
+// InnoDB may pick an upsert as a deadlock victim when several race on one key; the statement then
+// had no effect and the server asks for a retry. A handful is plenty: each retry follows a winner.
+const MAX_RETRIES = 5
+
+/** Builds the {@link RepoContext}. */
+export function createRepoContext(knex: Knex, dialect: Dialect, tables: Tables, clock: Clock): RepoContext {
+  return {
+    knex,
+    dialect,
+    tables,
+    clock,
+    from: (key) => knex(tables.table(key)),
+    async run<T>(op: () => Promise<T>, subject?: DuplicateSubject): Promise<T> {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await op()
+        } catch (error) {
+          if (attempt < MAX_RETRIES && isRetryable(dialect.family, error)) continue
+          throw translateError(dialect.family, error, tables, subject)
+        }
+      }
+    },
+  }
+}

@@ -1,0 +1,3 @@
+import { conformanceFile } from './support/conformance-file.js'
+
+await conformanceFile('sqlite-file')

@@ -1,0 +1,32 @@
+/** The body of every `conformance-<engine>.test.ts`: the suite plus the engine checks on one engine. */
+import { runConformance } from '@regstack/conformance'
+import type { Knex } from 'knex'
+import { afterAll, describe, it } from 'vitest'
+import { createKnexRepos, dropTables, migrate } from '../../src/index.js'
+import { engineChecks } from './engine-checks.js'
+import { type EngineName, openEngine } from './engines.js'
+
+/** Registers everything for `engine`; one knex instance is shared by every store of the file. */
+export async function conformanceFile(engine: EngineName): Promise<void> {
+  const opened = await openEngine(engine)
+  if (opened.skipped) {
+    describe(`adapter-knex on ${engine}`, () => {
+      it.skip(opened.reason, () => {})
+    })
+    return
+  }
+  const knex: Knex = opened.knex
+  afterAll(async () => await opened.close())
+  engineChecks(() => knex)
+  runConformance(
+    async (ctx) => {
+      const tablePrefix = `${ctx.namespace}_`
+      await migrate(knex, { tablePrefix })
+      return {
+        repos: createKnexRepos(knex, { clock: ctx.clock, tablePrefix }),
+        close: async () => await dropTables(knex, { tablePrefix }),
+      }
+    },
+    { name: `adapter-knex (${engine})`, engine: opened.label },
+  )
+}

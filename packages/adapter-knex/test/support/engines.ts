@@ -1,0 +1,181 @@
+/**
+ * Opens the engine a test file runs against: testcontainers when REGSTACK_TESTCONTAINERS=1 (and a
+ * container runtime works), otherwise the URL from the environment with this machine's defaults.
+ * An unreachable engine throws (the file fails) unless REGSTACK_SKIP_ENGINES names it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import knexFactory, { type Knex } from 'knex'
+
+/** The engines the adapter is tested on. */
+export type EngineName = 'postgres' | 'mariadb' | 'sqlite-file' | 'sqlite-memory'
+
+/** An open engine, or the reason it was skipped on request. */
+export type OpenedEngine =
+  | { readonly skipped: false; readonly knex: Knex; readonly label: string; close(): Promise<void> }
+  | { readonly skipped: true; readonly reason: string }
+
+interface Container {
+  getHost(): string
+  getMappedPort(port: number): number
+  stop(): Promise<unknown>
+}
+
+const env = (name: string, fallback: string): string => process.env[name] ?? fallback
+
+/** Starts a throwaway server in a container, or explains why not (the caller then uses the URL). */
+async function tryContainer(engine: 'postgres' | 'mariadb'): Promise<Container | string> {
+  if (process.env.REGSTACK_TESTCONTAINERS !== '1') return 'REGSTACK_TESTCONTAINERS is not 1'
+  try {
+    const { GenericContainer, Wait } = await import('testcontainers')
+    const container =
+      engine === 'postgres'
+        ? new GenericContainer('postgres:15')
+            .withEnvironment({
+              POSTGRES_HOST_AUTH_METHOD: 'trust',
+              POSTGRES_USER: 'root',
+              POSTGRES_DB: 'test',
+            })
+            .withExposedPorts(5432)
+            .withWaitStrategy(Wait.forLogMessage(/ready to accept connections/, 2))
+        : new GenericContainer('mariadb:10.11')
+            .withEnvironment({ MARIADB_ALLOW_EMPTY_ROOT_PASSWORD: '1', MARIADB_DATABASE: 'test' })
+            .withExposedPorts(3306)
+            .withWaitStrategy(Wait.forLogMessage(/ready for connections/, 2))
+    return await container.start()
+  } catch (error) {
+    // No Docker engine here: testcontainers 11 fails in milliseconds with "Could not find a working
+    // container runtime strategy". Fall back to the configured server.
+    return `testcontainers failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
+  }
+}
+
+function skipRequested(engine: EngineName): boolean {
+  const list = (process.env.REGSTACK_SKIP_ENGINES ?? '').split(',').map((s) => s.trim())
+  return list.includes(engine) || (engine.startsWith('sqlite') && list.includes('sqlite'))
+}
+
+async function knexFor(
+  engine: EngineName,
+  container: Container | undefined,
+): Promise<{ knex: Knex; cleanup(): void }> {
+  const host = (fallback: string, name: string): string => container?.getHost() ?? env(name, fallback)
+  if (engine === 'postgres') {
+    const port = container?.getMappedPort(5432) ?? Number(env('PGPORT', '5432'))
+    const connection = {
+      host: host('127.0.0.1', 'PGHOST'),
+      port,
+      user: env('PGUSER', 'root'),
+      database: env('PGDATABASE', 'test'),
+      password: env('PGPASSWORD', ''),
+    }
+    return { knex: knexFactory({ client: 'pg', connection, pool: { min: 0, max: 10 } }), cleanup: () => {} }
+  }
+  if (engine === 'mariadb') {
+    const port = container?.getMappedPort(3306) ?? Number(env('MYSQL_PORT', '3306'))
+    const connection = {
+      host: host('127.0.0.1', 'MYSQL_HOST'),
+      port,
+      user: env('MYSQL_USER', 'root'),
+      password: env('MYSQL_PASSWORD', ''),
+      database: env('MYSQL_DATABASE', 'test'),
+      charset: 'utf8mb4',
+    }
+    return {
+      knex: knexFactory({ client: 'mysql2', connection, pool: { min: 0, max: 10 } }),
+      cleanup: () => {},
+    }
+  }
+  if (engine === 'sqlite-memory') {
+    // ':memory:' is one database per connection: a single pooled connection keeps every store in one.
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+      pool: { min: 1, max: 1 },
+    })
+    return { knex, cleanup: () => {} }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'regstack-knex-'))
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: join(dir, 'regstack.db') },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate: (conn: { pragma(s: string): unknown }, done: (e: Error | null, c: unknown) => void) => {
+        conn.pragma('journal_mode = WAL')
+        done(null, conn)
+      },
+    },
+  })
+  return { knex, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** Opens `engine` and proves it answers; throws a message saying how to start or skip it otherwise. */
+export async function openEngine(engine: EngineName): Promise<OpenedEngine> {
+  if (skipRequested(engine)) {
+    const reason = `${engine} skipped: listed in REGSTACK_SKIP_ENGINES=${process.env.REGSTACK_SKIP_ENGINES ?? ''}`
+    console.warn(reason)
+    return { skipped: true, reason }
+  }
+  let container: Container | undefined
+  if (engine === 'postgres' || engine === 'mariadb') {
+    const started = await tryContainer(engine)
+    if (typeof started === 'string')
+      console.info(`[${engine}] not using testcontainers (${started}); using the configured server`)
+    else container = started
+  }
+  const { knex, cleanup } = await knexFor(engine, container)
+  let label: string
+  try {
+    const version =
+      engine === 'postgres'
+        ? 'select version() as v'
+        : engine === 'mariadb'
+          ? 'select version() as v'
+          : 'select sqlite_version() as v'
+    const result: unknown = await knex.raw(version)
+    label = `${engine} ${versionOf(result)}`
+  } catch (error) {
+    await knex.destroy()
+    cleanup()
+    await container?.stop()
+    const hint =
+      engine === 'postgres'
+        ? 'set PGHOST/PGPORT/PGUSER/PGDATABASE'
+        : engine === 'mariadb'
+          ? 'set MYSQL_HOST/MYSQL_PORT/MYSQL_USER/MYSQL_PASSWORD/MYSQL_DATABASE'
+          : 'check the better-sqlite3 native build'
+    throw new Error(
+      `${engine} is unreachable (${hint}, or REGSTACK_SKIP_ENGINES=${engine} to skip it on purpose)`,
+      { cause: error },
+    )
+  }
+  return {
+    skipped: false,
+    knex,
+    label,
+    async close() {
+      await knex.destroy()
+      cleanup()
+      await container?.stop()
+    },
+  }
+}
+
+function versionOf(result: unknown): string {
+  const rows: unknown = Array.isArray(result)
+    ? Array.isArray(result[0])
+      ? result[0]
+      : result
+    : (result as { rows?: unknown }).rows
+  const first: unknown = Array.isArray(rows) ? rows[0] : undefined
+  const v = typeof first === 'object' && first !== null ? (first as { v?: unknown }).v : undefined
+  return String(v ?? 'unknown')
+    .split(' ')
+    .slice(0, 2)
+    .join(' ')
+}

@@ -1,0 +1,110 @@
+/** translateError with fake driver errors: no database involved. */
+import { describe, expect, it } from 'vitest'
+import { duplicateKeyIndex, tablesFor, translateError } from '../src/index.js'
+
+const tables = tablesFor('rs_ab12cd_1_')
+const pgDuplicate = (constraint: string) =>
+  Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint })
+const mysqlDuplicate = (key: string) =>
+  Object.assign(new Error(`Duplicate entry 'x' for key '${key}'`), { code: 'ER_DUP_ENTRY', errno: 1062 })
+const sqliteDuplicate = (columns: string, code = 'SQLITE_CONSTRAINT_UNIQUE') =>
+  Object.assign(new Error(`UNIQUE constraint failed: ${columns}`), { code })
+
+describe('duplicateKeyIndex', () => {
+  it('reads the constraint field on PostgreSQL and strips the prefix', () => {
+    expect(duplicateKeyIndex('pg', pgDuplicate('rs_ab12cd_1_email_unique'), tables)).toBe('email_unique')
+    expect(duplicateKeyIndex('pg', pgDuplicate('rs_ab12cd_1_oauth_states_pkey'), tables)).toBe(
+      'oauth_states_pkey',
+    )
+    expect(duplicateKeyIndex('pg', pgDuplicate('other_email_unique'), tables)).toBeUndefined()
+    expect(
+      duplicateKeyIndex('pg', { code: '23503', constraint: 'rs_ab12cd_1_email_unique' }, tables),
+    ).toBeUndefined()
+  })
+
+  it('reads the key name of the message on MariaDB and MySQL 8, PRIMARY by table', () => {
+    expect(duplicateKeyIndex('mysql', mysqlDuplicate('rs_ab12cd_1_pending_token_unique'), tables)).toBe(
+      'pending_token_unique',
+    )
+    expect(
+      duplicateKeyIndex('mysql', mysqlDuplicate('rs_ab12cd_1_users.rs_ab12cd_1_email_unique'), tables),
+    ).toBe('email_unique')
+    expect(duplicateKeyIndex('mysql', mysqlDuplicate('PRIMARY'), tables, 'oauthStates')).toBe(
+      'oauth_states_pkey',
+    )
+    expect(duplicateKeyIndex('mysql', mysqlDuplicate('PRIMARY'), tables)).toBeUndefined()
+    expect(duplicateKeyIndex('mysql', { errno: 1048, message: "for key 'x'" }, tables)).toBeUndefined()
+  })
+
+  it('maps the column list of SQLite messages to the index', () => {
+    expect(duplicateKeyIndex('sqlite', sqliteDuplicate('rs_ab12cd_1_users.email'), tables)).toBe(
+      'email_unique',
+    )
+    expect(
+      duplicateKeyIndex(
+        'sqlite',
+        sqliteDuplicate('rs_ab12cd_1_oauth_identities.user_id, rs_ab12cd_1_oauth_identities.provider'),
+        tables,
+      ),
+    ).toBe('user_provider_unique')
+    expect(
+      duplicateKeyIndex(
+        'sqlite',
+        sqliteDuplicate('rs_ab12cd_1_oauth_states.id', 'SQLITE_CONSTRAINT_PRIMARYKEY'),
+        tables,
+      ),
+    ).toBe('oauth_states_pkey')
+    expect(duplicateKeyIndex('sqlite', sqliteDuplicate('other_users.email'), tables)).toBeUndefined()
+    expect(
+      duplicateKeyIndex(
+        'sqlite',
+        { code: 'SQLITE_CONSTRAINT_NOTNULL', message: 'NOT NULL constraint failed: x.y' },
+        tables,
+      ),
+    ).toBeUndefined()
+  })
+})
+
+describe('translateError', () => {
+  it('turns a duplicate on the subject’s own index into its typed error, keeping the driver error as cause', () => {
+    const cause = pgDuplicate('rs_ab12cd_1_email_unique')
+    const error = translateError('pg', cause, tables, { table: 'users', email: 'a@x.io' })
+    expect(error).toMatchObject({ code: 'USER_ALREADY_EXISTS', email: 'a@x.io', cause })
+    expect(
+      translateError('mysql', mysqlDuplicate('rs_ab12cd_1_provider_subject_unique'), tables, {
+        table: 'oauthIdentities',
+        provider: 'p',
+        subjectId: 's',
+      }),
+    ).toMatchObject({ code: 'OAUTH_IDENTITY_ALREADY_LINKED', provider: 'p', subjectId: 's' })
+    expect(
+      translateError('mysql', mysqlDuplicate('PRIMARY'), tables, { table: 'oauthStates', stateId: 'st' }),
+    ).toMatchObject({
+      code: 'OAUTH_STATE_ALREADY_EXISTS',
+      stateId: 'st',
+    })
+    expect(
+      translateError('sqlite', sqliteDuplicate('rs_ab12cd_1_pending_registrations.token_hash'), tables, {
+        table: 'pending',
+        email: 'e',
+      }),
+    ).toMatchObject({ code: 'PENDING_ALREADY_EXISTS', email: 'e' })
+  })
+
+  it('returns a duplicate on another index, and any unknown error, untouched', () => {
+    const other = pgDuplicate('rs_ab12cd_1_jti_unique')
+    expect(translateError('pg', other, tables, { table: 'users', email: 'a' })).toBe(other)
+    const syntax = Object.assign(new Error('syntax error'), { code: '42601' })
+    expect(translateError('pg', syntax, tables)).toBe(syntax)
+    expect(translateError('sqlite', 'thrown string', tables)).toBe('thrown string')
+  })
+
+  it('reports lost connections and pool timeouts as UNAVAILABLE with the cause', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+    expect(translateError('pg', refused, tables)).toMatchObject({ code: 'UNAVAILABLE', cause: refused })
+    const timeout = Object.assign(new Error('Knex: Timeout acquiring a connection'), {
+      name: 'KnexTimeoutError',
+    })
+    expect(translateError('mysql', timeout, tables)).toMatchObject({ code: 'UNAVAILABLE', cause: timeout })
+  })
+})
