@@ -18,7 +18,14 @@ export async function knexTarget(engine: KnexEngine, url?: string): Promise<Engi
   switch (engine) {
     case 'sqlite-file':
       scratchDir = mkdtempSync(join(tmpdir(), 'regstack-sqlite-'))
-      config = { client: 'better-sqlite3', connection: { filename: join(scratchDir, 'regstack.sqlite') }, useNullAsDefault: true }
+      config = {
+        client: 'better-sqlite3',
+        connection: { filename: join(scratchDir, 'regstack.sqlite') },
+        useNullAsDefault: true,
+        // WAL with synchronous=NORMAL is the usual production setting: durable at checkpoints, and
+        // without it every store's migration pays a journal fsync per DDL statement.
+        pool: { afterCreate: sqlitePragmas },
+      }
       break
     case 'sqlite-memory':
       // One connection: every connection to ':memory:' would be a separate, empty database.
@@ -55,6 +62,12 @@ export async function knexTarget(engine: KnexEngine, url?: string): Promise<Engi
       if (scratchDir !== undefined) rmSync(scratchDir, { recursive: true, force: true })
     },
   }
+}
+
+function sqlitePragmas(conn: { pragma(sql: string): unknown }, done: (error: Error | null, conn: unknown) => void): void {
+  conn.pragma('journal_mode = WAL')
+  conn.pragma('synchronous = NORMAL')
+  done(null, conn)
 }
 
 async function engineLabel(knex: Knex, engine: KnexEngine): Promise<string> {
