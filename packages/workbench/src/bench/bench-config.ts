@@ -49,11 +49,22 @@ const QUICK: BenchConfig = {
 }
 
 /** `--quick` selects the smoke configuration; `--only=a,b` limits the engines (by id). */
-export function parseArgs(argv: readonly string[]): { config: BenchConfig; only?: readonly string[]; skip: readonly string[] } {
+export function parseArgs(argv: readonly string[]): {
+  config: BenchConfig
+  only?: readonly string[]
+  skip: readonly string[]
+} {
   const config = argv.includes('--quick') ? QUICK : FULL
-  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+  const only = argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',')
   // Sections can be skipped while iterating on one: --skip=ops,growth,suites,mutants
-  const skip = argv.find((a) => a.startsWith('--skip='))?.slice('--skip='.length).split(',') ?? []
+  const skip =
+    argv
+      .find((a) => a.startsWith('--skip='))
+      ?.slice('--skip='.length)
+      .split(',') ?? []
   return only === undefined ? { config, skip } : { config, only, skip }
 }
 

@@ -19,7 +19,12 @@ const email = (k: number): string => `bulk${k}@bench.test`
 
 type Loader = (from: number, to: number) => Promise<void>
 
-function sqlLoader(knex: Knex, table: (name: string) => string, family: string | undefined, now: number): Loader {
+function sqlLoader(
+  knex: Knex,
+  table: (name: string) => string,
+  family: string | undefined,
+  now: number,
+): Loader {
   const bool = (b: boolean): boolean | number => (family === 'pg' ? b : b ? 1 : 0)
   const insert = async (name: string, rows: Array<Record<string, unknown>>): Promise<void> => {
     for (let k = 0; k < rows.length; k += CHUNK) await knex(table(name)).insert(rows.slice(k, k + CHUNK))
@@ -29,13 +34,29 @@ function sqlLoader(knex: Knex, table: (name: string) => string, family: string |
     await insert(
       'users',
       ks.map((k) => ({
-        id: hexId(), email: email(k), hashed_password: 'hash', is_active: bool(true), is_verified: bool(false),
-        is_superuser: bool(false), full_name: null, phone_number: null, is_mfa_enabled: bool(false),
-        created_at: now - k, updated_at: now - k, last_login: null, tokens_invalidated_after: null,
+        id: hexId(),
+        email: email(k),
+        hashed_password: 'hash',
+        is_active: bool(true),
+        is_verified: bool(false),
+        is_superuser: bool(false),
+        full_name: null,
+        phone_number: null,
+        is_mfa_enabled: bool(false),
+        created_at: now - k,
+        updated_at: now - k,
+        last_login: null,
+        tokens_invalidated_after: null,
       })),
     )
-    await insert('login_attempts', ks.map((k) => ({ email: email(k), when: now - k, ip: null })))
-    await insert('token_blacklist', ks.map((k) => ({ jti: `bulk${k}`, exp: now + DAY_MS })))
+    await insert(
+      'login_attempts',
+      ks.map((k) => ({ email: email(k), when: now - k, ip: null })),
+    )
+    await insert(
+      'token_blacklist',
+      ks.map((k) => ({ jti: `bulk${k}`, exp: now + DAY_MS })),
+    )
   }
 }
 
@@ -77,7 +98,8 @@ export async function benchGrowth(
       const probes = Array.from({ length: 16 }, (_, j) => email(Math.floor((j * size) / 16)))
       const probesOf: Record<string, (i: number) => Promise<unknown>> = {
         'users.getByEmail': (i) => repos.users.getByEmail(probes[i % probes.length] ?? target),
-        'attempts.countRecent': () => repos.attempts.countRecent(target, { windowMs: WINDOW_MS, now: clock.now() }),
+        'attempts.countRecent': () =>
+          repos.attempts.countRecent(target, { windowMs: WINDOW_MS, now: clock.now() }),
         'users.listPaged': () => repos.users.listPaged({ limit: 50 }),
         'blacklist.purgeExpired': () => repos.blacklist.purgeExpired(),
       }

@@ -37,11 +37,20 @@ function configFor(engine: KnexEngine, url: string | undefined, scratch: string 
         },
       }
     case 'sqlite-memory':
-      return { client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true, pool: { min: 1, max: 1 } }
+      return {
+        client: 'better-sqlite3',
+        connection: { filename: ':memory:' },
+        useNullAsDefault: true,
+        pool: { min: 1, max: 1 },
+      }
     case 'postgres':
       return { client: 'pg', connection: url ?? DEFAULT_URLS.postgres, pool: { min: 0, max: POOL_MAX } }
     case 'mariadb':
-      return { client: 'mysql2', connection: `${url ?? DEFAULT_URLS.mariadb}?charset=utf8mb4`, pool: { min: 0, max: POOL_MAX } }
+      return {
+        client: 'mysql2',
+        connection: `${url ?? DEFAULT_URLS.mariadb}?charset=utf8mb4`,
+        pool: { min: 0, max: POOL_MAX },
+      }
   }
 }
 
@@ -64,7 +73,9 @@ async function openRaw(engine: KnexEngine, knex: Knex, url: string | undefined):
     return pgRawDb(new Pool({ connectionString: url ?? DEFAULT_URLS.postgres, max: POOL_MAX }))
   }
   if (engine === 'mariadb') {
-    return mysqlRawDb(mysql.createPool({ uri: url ?? DEFAULT_URLS.mariadb, connectionLimit: POOL_MAX, charset: 'utf8mb4' }))
+    return mysqlRawDb(
+      mysql.createPool({ uri: url ?? DEFAULT_URLS.mariadb, connectionLimit: POOL_MAX, charset: 'utf8mb4' }),
+    )
   }
   // knex keeps exactly one better-sqlite3 connection; borrowing and returning it leaves the object usable
   // (the pool keeps it open), and better-sqlite3 is synchronous, so the two never interleave.
@@ -93,7 +104,7 @@ export async function openKnexEngine(engine: KnexEngine, url?: string): Promise<
     id: engine,
     label: await label(knex, engine),
     reference: true,
-    counterLabel: "knex `query` events",
+    counterLabel: 'knex `query` events',
     counter,
     raw,
     knex,

@@ -22,6 +22,8 @@ export function machineInfo(engines: Readonly<Record<string, string>>): Machine 
     node: process.version,
     os: `${type()} ${release()}`,
     engines,
-    drivers: Object.fromEntries(['knex', 'pg', 'mysql2', 'better-sqlite3', 'mongodb'].map((p) => [p, versionOf(p)])),
+    drivers: Object.fromEntries(
+      ['knex', 'pg', 'mysql2', 'better-sqlite3', 'mongodb'].map((p) => [p, versionOf(p)]),
+    ),
   }
 }

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createMongoRepos, ensureIndexes } from '@regstack/adapter-mongo'
@@ -20,13 +21,31 @@ const WEEK_MS = 7 * 86_400_000
 function jongodbBinary(): string {
   const adapterEntry = fileURLToPath(import.meta.resolve('@regstack/adapter-mongo'))
   const require = createRequire(join(dirname(adapterEntry), '..', 'package.json'))
-  return join(dirname(require.resolve('@jongodb/memory-server-bin-linux-x64-gnu/package.json')), 'bin', 'jongodb')
+  return join(
+    dirname(require.resolve('@jongodb/memory-server-bin-linux-x64-gnu/package.json')),
+    'bin',
+    'jongodb',
+  )
+}
+
+/** A port the OS just handed out and released (the binary wants an explicit one). */
+async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
 }
 
 async function startJongodb(): Promise<{ uri: string; stop: () => Promise<void> }> {
-  // Port 0 is not accepted by the binary; a random high port is retried on the (rare) clash by the caller.
-  const port = 20_000 + Math.floor(Math.random() * 20_000)
-  const child: ChildProcess = spawn(jongodbBinary(), ['--host=127.0.0.1', `--port=${port}`], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const port = await freePort()
+  const child: ChildProcess = spawn(jongodbBinary(), ['--host=127.0.0.1', `--port=${port}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   await new Promise<void>((resolve, reject) => {
     let output = ''
     const timer = setTimeout(() => reject(new Error(`jongodb did not start: ${output}`)), STARTUP_TIMEOUT_MS)
@@ -75,7 +94,10 @@ export async function openMongoEngine(uri: string | undefined): Promise<BenchEng
     throw error
   }
   const info = (await client.db('admin').command({ buildInfo: 1 })) as { version?: string }
-  const label = standIn === undefined ? `MongoDB ${info.version ?? '?'}` : `jongodb stand-in (reports ${info.version ?? '?'}) — not a performance reference`
+  const label =
+    standIn === undefined
+      ? `MongoDB ${info.version ?? '?'}`
+      : `jongodb stand-in (reports ${info.version ?? '?'}) — not a performance reference`
   return {
     id: 'mongo',
     label,

@@ -3,14 +3,15 @@ import { FrozenClock, type Repos } from '@regstack/protocols'
 import { type BenchConfig, callsPerPass } from './bench-config.js'
 import type { BenchEngine } from './bench-engine.js'
 import type { OpSpec, PreparedOp } from './op-spec.js'
-import { CODE_OPS } from './ops-codes.js'
 import { ACCOUNT_OPS } from './ops-accounts.js'
+import { CODE_OPS } from './ops-codes.js'
+import { STATE_OPS } from './ops-states.js'
 import type { EngineOps, OpResult } from './results.js'
 import { medianOfPasses, quantile, type Summary } from './stats.js'
 import { IndexSource, timeConcurrent, timeSequential } from './timing.js'
 
 /** Every operation of the report, in report order. */
-export const ALL_OPS: readonly OpSpec[] = [...ACCOUNT_OPS, ...CODE_OPS]
+export const ALL_OPS: readonly OpSpec[] = [...ACCOUNT_OPS, ...CODE_OPS, ...STATE_OPS]
 
 interface PassSample {
   adapter?: Summary
@@ -21,7 +22,11 @@ interface PassSample {
 }
 
 /** Warm-up, then the sequential series, then the concurrent one, each on its own fixture indexes. */
-async function measure(call: (i: number) => Promise<unknown>, config: BenchConfig, onSequential?: () => () => number) {
+async function measure(
+  call: (i: number) => Promise<unknown>,
+  config: BenchConfig,
+  onSequential?: () => () => number,
+) {
   const indexes = new IndexSource(callsPerPass(config))
   for (let k = 0; k < config.warmup; k++) await call(indexes.next())
   const stop = onSequential?.()
@@ -44,15 +49,27 @@ async function runOne(
 ): Promise<PassSample> {
   const n = callsPerPass(config)
   const base = { clock, n, ...(table === undefined ? {} : { table }) }
-  const prepared: PreparedOp = await spec.prepare({ ...base, repos, tag, ...(engine.raw ? { raw: engine.raw } : {}) })
-  const counter = engine.counter
-  const adapter = await measure(prepared.call, config, counter === undefined ? undefined : () => {
-    const before = counter.count
-    return () => counter.count - before
+  const prepared: PreparedOp = await spec.prepare({
+    ...base,
+    repos,
+    tag,
+    ...(engine.raw ? { raw: engine.raw } : {}),
   })
+  const counter = engine.counter
+  const adapter = await measure(
+    prepared.call,
+    config,
+    counter === undefined
+      ? undefined
+      : () => {
+          const before = counter.count
+          return () => counter.count - before
+        },
+  )
   const sample: PassSample = { adapter: adapter.summary }
   if (adapter.perCall !== undefined) sample.roundTrips = adapter.perCall
-  if (prepared.raw !== undefined && engine.raw !== undefined) sample.raw = (await measure(prepared.raw, config)).summary
+  if (prepared.raw !== undefined && engine.raw !== undefined)
+    sample.raw = (await measure(prepared.raw, config)).summary
   if (unguarded !== undefined) {
     const bare = await spec.prepare({ ...base, repos: unguarded, tag: `${tag}u` })
     sample.unguarded = (await measure(bare.call, config)).summary
@@ -82,7 +99,16 @@ export async function benchOperations(
       for (const [k, spec] of ALL_OPS.entries()) {
         let sample: PassSample
         try {
-          sample = await runOne(engine, spec, store.repos, store.unguarded, store.table, clock, `p${pass}o${k}x`, config)
+          sample = await runOne(
+            engine,
+            spec,
+            store.repos,
+            store.unguarded,
+            store.table,
+            clock,
+            `p${pass}o${k}x`,
+            config,
+          )
         } catch (error) {
           sample = { error: (error as Error).message.split('\n')[0] ?? 'error' }
         }

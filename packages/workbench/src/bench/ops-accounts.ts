@@ -85,7 +85,8 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
     documentedRoundTrips: 1,
     prepare: async (fx) => {
       // A first page of 50 out of 60 users: a full page to decode, as a listing screen would show.
-      for (let k = 0; k < 60; k++) await fx.repos.users.create(newUser(`l${k}-${fx.tag}@bench.test`, fx.clock))
+      for (let k = 0; k < 60; k++)
+        await fx.repos.users.create(newUser(`l${k}-${fx.tag}@bench.test`, fx.clock))
       const t = tableOf(fx)
       const sql = `select * from ${t('users')} order by created_at desc, id desc limit ?`
       return { call: () => fx.repos.users.listPaged({ limit: 50 }), raw: () => fx.raw!.query(sql, [50]) }
@@ -127,7 +128,15 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
         call: (i) => fx.repos.pending.upsert(pending(i, 'a')),
         raw: (i) => {
           const p = pending(i, 'b')
-          return fx.raw!.query(sql, [hexId(), p.email, p.hashedPassword, null, p.tokenHash, p.createdAt.getTime(), p.expiresAt.getTime()])
+          return fx.raw!.query(sql, [
+            hexId(),
+            p.email,
+            p.hashedPassword,
+            null,
+            p.tokenHash,
+            p.createdAt.getTime(),
+            p.expiresAt.getTime(),
+          ])
         },
       }
     },
@@ -148,7 +157,10 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       const t = tableOf(fx)
       return {
         call: () => fx.repos.pending.findByTokenHash(row.tokenHash),
-        raw: () => fx.raw!.query(`select * from ${t('pending_registrations')} where token_hash = ? limit 1`, [row.tokenHash]),
+        raw: () =>
+          fx.raw!.query(`select * from ${t('pending_registrations')} where token_hash = ? limit 1`, [
+            row.tokenHash,
+          ]),
       }
     },
   },

@@ -17,7 +17,10 @@ async function seriesMedian(call: () => Promise<unknown>, config: BenchConfig): 
 }
 
 /** Median over passes of each layer's median latency; undefined for engines without knex. */
-export async function measureOverhead(engine: BenchEngine, config: BenchConfig): Promise<Overhead | undefined> {
+export async function measureOverhead(
+  engine: BenchEngine,
+  config: BenchConfig,
+): Promise<Overhead | undefined> {
   const { knex, raw } = engine
   if (knex === undefined || raw === undefined) return undefined
   const rawRuns: number[] = []
@@ -27,8 +30,14 @@ export async function measureOverhead(engine: BenchEngine, config: BenchConfig):
     rawRuns.push(await seriesMedian(() => raw.query('select 1', []), config))
     knexRuns.push(await seriesMedian(() => knex.raw('select 1'), config))
     const start = process.hrtime.bigint()
-    for (let k = 0; k < BUILD_LOOPS; k++) knex('bench_users').where('email', `x${k}@bench.test`).limit(1).toSQL()
+    for (let k = 0; k < BUILD_LOOPS; k++)
+      knex('bench_users').where('email', `x${k}@bench.test`).limit(1).toSQL()
     buildRuns.push(Number(process.hrtime.bigint() - start) / 1000 / BUILD_LOOPS)
   }
-  return { engine: engine.id, rawSelect1Us: median(rawRuns), knexSelect1Us: median(knexRuns), buildUs: median(buildRuns) }
+  return {
+    engine: engine.id,
+    rawSelect1Us: median(rawRuns),
+    knexSelect1Us: median(knexRuns),
+    buildUs: median(buildRuns),
+  }
 }

@@ -36,8 +36,8 @@ export function pgRawDb(pool: PgPool): RawDb {
     family: 'pg',
     label: 'pg `Pool.query` (parameterised, unnamed)',
     async query(sql, params) {
-      let text = cache.get(sql)
-      if (text === undefined) cache.set(sql, (text = dialectSql('pg', sql)))
+      const text = cache.get(sql) ?? dialectSql('pg', sql)
+      cache.set(sql, text)
       return (await pool.query(text, [...params])).rows as RawRow[]
     },
     close: () => pool.end(),
@@ -51,8 +51,8 @@ export function mysqlRawDb(pool: MysqlPool): RawDb {
     family: 'mysql',
     label: 'mysql2 `pool.query`',
     async query(sql, params) {
-      let text = cache.get(sql)
-      if (text === undefined) cache.set(sql, (text = dialectSql('mysql', sql)))
+      const text = cache.get(sql) ?? dialectSql('mysql', sql)
+      cache.set(sql, text)
       const [rows] = await pool.query(text, [...params])
       return Array.isArray(rows) ? (rows as RawRow[]) : []
     },
@@ -70,10 +70,12 @@ export function sqliteRawDb(db: SqliteConnection, release: () => Promise<void>):
     family: 'sqlite',
     label: 'better-sqlite3 prepared statements',
     async query(sql, params) {
-      let statement = statements.get(sql)
-      if (statement === undefined) statements.set(sql, (statement = db.prepare(sql)))
+      const statement = statements.get(sql) ?? db.prepare(sql)
+      statements.set(sql, statement)
       const values = params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p))
-      return statement.reader ? (statement.all(...values) as RawRow[]) : (statement.run(...values), [])
+      if (statement.reader) return statement.all(...values) as RawRow[]
+      statement.run(...values)
+      return []
     },
     close: release,
   }

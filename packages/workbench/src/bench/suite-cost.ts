@@ -29,13 +29,28 @@ export async function timeSuites(
     try {
       target = await openTarget(id, urls)
     } catch (error) {
-      times.push({ target: id, engine: '-', durationMs: Number.NaN, checks: 0, passed: 0, certified: false, note: (error as Error).message })
+      times.push({
+        target: id,
+        engine: '-',
+        durationMs: Number.NaN,
+        checks: 0,
+        passed: 0,
+        certified: false,
+        note: (error as Error).message,
+      })
       continue
     }
     try {
       const report = await checkConformance(target.makeRepos, { name: target.adapter, engine: target.engine })
       const { total, passed } = report.summary
-      times.push({ target: id, engine: target.engine, durationMs: report.durationMs, checks: total, passed, certified: report.certified })
+      times.push({
+        target: id,
+        engine: target.engine,
+        durationMs: report.durationMs,
+        checks: total,
+        passed,
+        certified: report.certified,
+      })
       log(`  suite ${id}: ${(report.durationMs / 1000).toFixed(1)} s, ${passed}/${total} passed`)
     } finally {
       await target.teardown()
@@ -71,7 +86,8 @@ export async function timeMutants(
       bail: true,
       name: mutant.id,
       onCheckDone: (result) => {
-        if (first === undefined && result.status === 'failed') first = { ms: performance.now() - t0, check: result.id }
+        if (first === undefined && result.status === 'failed')
+          first = { ms: performance.now() - t0, check: result.id }
       },
     })
     const totalMs = performance.now() - t0
@@ -81,6 +97,8 @@ export async function timeMutants(
         : { id: mutant.id, totalMs, firstFailureMs: first.ms, firstFailedCheck: first.check },
     )
   }
-  log(`  mutants: ${times.length}/${corpus.length} timed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  log(
+    `  mutants: ${times.length}/${corpus.length} timed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  )
   return { times, skipped: corpus.length - times.length }
 }

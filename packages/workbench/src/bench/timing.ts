@@ -16,7 +16,8 @@ export class IndexSource {
   }
 
   next(): number {
-    if (this.#next >= this.#capacity) throw new RangeError(`bench fixture exhausted after ${this.#capacity} calls`)
+    if (this.#next >= this.#capacity)
+      throw new RangeError(`bench fixture exhausted after ${this.#capacity} calls`)
     return this.#next++
   }
 
@@ -73,7 +74,11 @@ export async function timeConcurrent(
 }
 
 /** Runs `fn(i)` for i in [0, n) with at most `width` in flight (fixture loading, not measured). */
-export async function inParallel(n: number, width: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+export async function inParallel(
+  n: number,
+  width: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<void> {
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < n) await fn(next++)

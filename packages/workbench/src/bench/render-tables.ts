@@ -1,0 +1,154 @@
+/** The per-engine, growth, suite and mutant tables of docs/benchmarks.md. */
+import { perSec, seconds, table, times, us } from './format.js'
+import type { BenchResults, EngineOps, OpResult } from './results.js'
+import { quantile, ratio } from './stats.js'
+import { FLAT_LIMIT, growthRatios } from './targets.js'
+
+const trips = (o: OpResult): string =>
+  o.roundTrips === undefined
+    ? '–'
+    : `${Number.isInteger(o.roundTrips) ? o.roundTrips : o.roundTrips.toFixed(2)} / ${o.documentedRoundTrips}`
+
+const failed = (o: OpResult): string[] | undefined =>
+  o.adapter === undefined ? [o.op, `not measured: ${o.error ?? 'no result'}`] : undefined
+
+export function sqlTable(e: EngineOps, callers: number): string {
+  const header = ['Operation', 'adapter median µs', 'p99', 'raw median µs', 'p99', 'latency ratio']
+  header.push(
+    `adapter ops/s ×${callers}`,
+    `raw ops/s ×${callers}`,
+    'throughput ratio',
+    'round trips (measured / README)',
+  )
+  const rows = e.ops.map(
+    (o) =>
+      failed(o) ?? [
+        o.op,
+        us(o.adapter?.medianUs),
+        us(o.adapter?.p99Us),
+        us(o.raw?.medianUs),
+        us(o.raw?.p99Us),
+        times(ratio(o.adapter?.medianUs, o.raw?.medianUs)),
+        perSec(o.adapter?.opsPerSec),
+        perSec(o.raw?.opsPerSec),
+        times(ratio(o.raw?.opsPerSec, o.adapter?.opsPerSec)),
+        trips(o),
+      ],
+  )
+  return table(header, rows)
+}
+
+export function memoryTable(e: EngineOps, callers: number): string {
+  const floor = e.floor?.medianUs
+  const header = [
+    'Operation',
+    'median µs',
+    'p99',
+    'unguarded median µs',
+    'guard share',
+    '× Map get',
+    `ops/s ×${callers}`,
+  ]
+  const rows = e.ops.map(
+    (o) =>
+      failed(o) ?? [
+        o.op,
+        us(o.adapter?.medianUs),
+        us(o.adapter?.p99Us),
+        us(o.unguarded?.medianUs),
+        o.adapter === undefined || o.unguarded === undefined
+          ? '–'
+          : `${Math.round((100 * (o.adapter.medianUs - o.unguarded.medianUs)) / o.adapter.medianUs)} %`,
+        times(ratio(o.adapter?.medianUs, floor), 1),
+        perSec(o.adapter?.opsPerSec),
+      ],
+  )
+  return table(header, rows)
+}
+
+export function mongoTable(e: EngineOps, callers: number): string {
+  const rows = e.ops.map(
+    (o) =>
+      failed(o) ?? [
+        o.op,
+        us(o.adapter?.medianUs),
+        us(o.adapter?.p99Us),
+        perSec(o.adapter?.opsPerSec),
+        o.roundTrips?.toFixed(2) ?? '–',
+      ],
+  )
+  return table(['Operation', 'median µs', 'p99', `ops/s ×${callers}`, 'commands per call'], rows)
+}
+
+export function growthTable(r: BenchResults): string {
+  const sizes = [...new Set(r.growth.map((p) => p.rows))].sort((a, b) => a - b)
+  const growth = growthRatios(r)
+  const rows = growth.map((g) => {
+    const cells = sizes.map((size) => {
+      const p = r.growth.find((x) => x.engine === g.engine && x.op === g.op && x.rows === size)
+      return p === undefined ? '' : `${us(p.medianUs)} (p99 ${us(p.p99Us)})`
+    })
+    const verdict = g.op === 'blacklist.purgeExpired' ? 'info' : g.growth <= FLAT_LIMIT ? 'flat' : '**grows**'
+    return [g.engine, g.op, ...cells, times(g.growth), verdict]
+  })
+  return table(
+    [
+      'Engine',
+      'Probe',
+      ...sizes.map((s) => `${s.toLocaleString('en')} rows µs`),
+      'largest / smallest',
+      'verdict',
+    ],
+    rows,
+  )
+}
+
+export function suiteTable(r: BenchResults): string {
+  return table(
+    ['Target', 'Engine', 'wall time', 'checks passed', 'certified'],
+    r.suites.map((s) => [
+      s.target,
+      s.engine,
+      s.note ?? seconds(s.durationMs),
+      `${s.passed}/${s.checks}`,
+      s.certified ? 'yes' : 'no',
+    ]),
+  )
+}
+
+export function mutantSummary(r: BenchResults): string {
+  const caught = r.mutants.flatMap((m) => (m.firstFailureMs === undefined ? [] : [m.firstFailureMs]))
+  const escaped = r.mutants.filter((m) => m.firstFailureMs === undefined)
+  const slowest = [...r.mutants]
+    .filter((m) => m.firstFailureMs !== undefined)
+    .sort((a, b) => (b.firstFailureMs ?? 0) - (a.firstFailureMs ?? 0))
+    .slice(0, 5)
+  const lines = [
+    table(
+      ['mutants timed', 'caught', 'median to first failure', 'p90', 'max', 'total wall'],
+      [
+        [
+          String(r.mutants.length),
+          String(caught.length),
+          seconds(quantile(caught, 0.5)),
+          seconds(quantile(caught, 0.9)),
+          seconds(quantile(caught, 1)),
+          seconds(r.mutants.reduce((s, m) => s + m.totalMs, 0)),
+        ],
+      ],
+    ),
+    '',
+    'Slowest to catch:',
+    '',
+    table(
+      ['Mutant', 'first failed check', 'time'],
+      slowest.map((m) => [m.id, m.firstFailedCheck ?? '–', seconds(m.firstFailureMs)]),
+    ),
+  ]
+  if (escaped.length > 0)
+    lines.push(
+      '',
+      `Not caught by any check (full suite ran): ${escaped.map((m) => `\`${m.id}\``).join(', ')}.`,
+    )
+  return lines.join('\n')
+}

@@ -1,0 +1,150 @@
+/** The targets of issue 8, evaluated from a run's numbers. Each verdict carries the numbers behind it. */
+import type { BenchResults, EngineOps } from './results.js'
+import { median, ratio } from './stats.js'
+
+export interface Verdict {
+  readonly target: string
+  readonly measured: string
+  readonly met: boolean | undefined
+}
+
+/** Growth of a median from the smallest to the largest size at which it stays "flat" (noise allowance). */
+export const FLAT_LIMIT = 1.5
+
+const fmt = (v: number): string => (Number.isNaN(v) ? '–' : `${v.toFixed(2)}×`)
+
+/** adapter/raw median latency per op (ops where both sides ran). */
+export function latencyRatios(engine: EngineOps): Array<{ op: string; ratio: number }> {
+  return engine.ops
+    .map((o) => ({ op: o.op, ratio: ratio(o.adapter?.medianUs, o.raw?.medianUs) }))
+    .filter((r) => !Number.isNaN(r.ratio))
+}
+
+function ratioVerdict(results: BenchResults, id: string, limit: number): Verdict {
+  const engine = results.ops.find((e) => e.engine === id)
+  const target = `adapter/raw ≤ ${limit.toFixed(2)} on ${id}`
+  if (engine === undefined) return { target, measured: 'not measured', met: undefined }
+  const ratios = latencyRatios(engine)
+  const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a), {
+    op: '–',
+    ratio: Number.NEGATIVE_INFINITY,
+  })
+  const best = ratios.reduce((a, b) => (b.ratio < a.ratio ? b : a), {
+    op: '–',
+    ratio: Number.POSITIVE_INFINITY,
+  })
+  const mid = median(ratios.map((r) => r.ratio))
+  return {
+    target,
+    measured: `median ${fmt(mid)} over ${ratios.length} ops (best ${fmt(best.ratio)} ${best.op}, worst ${fmt(worst.ratio)} ${worst.op})`,
+    met: mid <= limit,
+  }
+}
+
+function memoryVerdict(results: BenchResults): Verdict {
+  const memory = results.ops.find((e) => e.engine === 'memory')
+  const target = 'memory adapter within 10× of an awaited Map get'
+  const floor = memory?.floor?.medianUs
+  if (memory === undefined || floor === undefined) return { target, measured: 'not measured', met: undefined }
+  const lookups = [
+    'users.getByEmail',
+    'users.getById',
+    'blacklist.isRevoked',
+    'oauthStates.find',
+    'pending.findByTokenHash',
+  ]
+  const ratios = memory.ops
+    .filter((o) => lookups.includes(o.op))
+    .map((o) => ratio(o.adapter?.medianUs, floor))
+  const all = memory.ops
+    .map((o) => ({ op: o.op, r: ratio(o.adapter?.medianUs, floor) }))
+    .filter((x) => !Number.isNaN(x.r))
+  const worst = all.reduce((a, b) => (b.r > a.r ? b : a), { op: '–', r: Number.NEGATIVE_INFINITY })
+  const mid = median(ratios)
+  return {
+    target,
+    measured: `point lookups: median ${fmt(mid)} of ${floor.toFixed(2)} µs; every op: worst ${fmt(worst.r)} (${worst.op})`,
+    met: mid <= 10,
+  }
+}
+
+/** `{ engine, op, growth }` for each growth series: median at the largest size over the smallest. */
+export function growthRatios(
+  results: BenchResults,
+): Array<{ engine: string; op: string; growth: number; from: number; to: number }> {
+  const series = new Map<string, Array<{ rows: number; medianUs: number }>>()
+  for (const p of results.growth) {
+    const key = `${p.engine}|${p.op}`
+    series.set(key, [...(series.get(key) ?? []), p])
+  }
+  return [...series.entries()].map(([key, points]) => {
+    const [engine = '', op = ''] = key.split('|')
+    const sorted = [...points].sort((a, b) => a.rows - b.rows)
+    const first = sorted[0]
+    const last = sorted[sorted.length - 1]
+    return {
+      engine,
+      op,
+      growth: ratio(last?.medianUs, first?.medianUs),
+      from: first?.rows ?? 0,
+      to: last?.rows ?? 0,
+    }
+  })
+}
+
+function flatVerdict(results: BenchResults): Verdict {
+  const lookups = growthRatios(results).filter(
+    (g) =>
+      g.op !== 'blacklist.purgeExpired' &&
+      results.ops.find((e) => e.engine === g.engine)?.reference !== false,
+  )
+  const target = `lookups flat 10³→10⁵ (≤ ${FLAT_LIMIT}× growth)`
+  if (lookups.length === 0) return { target, measured: 'not measured', met: undefined }
+  const bad = lookups.filter((g) => g.growth > FLAT_LIMIT)
+  return {
+    target,
+    measured:
+      bad.length === 0
+        ? `all ${lookups.length} series within ${FLAT_LIMIT}× (worst ${fmt(Math.max(...lookups.map((g) => g.growth)))})`
+        : `not flat: ${bad.map((g) => `${g.engine} ${g.op} ${fmt(g.growth)}`).join(', ')}`,
+    met: bad.length === 0,
+  }
+}
+
+function suiteVerdict(results: BenchResults, id: string, limitMs: number, label: string): Verdict {
+  const suite = results.suites.find((s) => s.target === id)
+  const target = `full ${id} suite < ${label}`
+  if (suite === undefined || Number.isNaN(suite.durationMs))
+    return { target, measured: suite?.note ?? 'not measured', met: undefined }
+  return {
+    target,
+    measured: `${(suite.durationMs / 1000).toFixed(1)} s (${suite.passed}/${suite.checks} checks passed)`,
+    met: suite.durationMs < limitMs,
+  }
+}
+
+function mutantVerdict(results: BenchResults): Verdict {
+  const target = 'a typical broken adapter caught < 5 s'
+  const caught = results.mutants.flatMap((m) => (m.firstFailureMs === undefined ? [] : [m.firstFailureMs]))
+  if (results.mutants.length === 0) return { target, measured: 'not measured', met: undefined }
+  const mid = median(caught)
+  const slow = caught.filter((ms) => ms >= 5000).length
+  const escaped = results.mutants.length - caught.length
+  return {
+    target,
+    measured: `median ${(mid / 1000).toFixed(2)} s over ${caught.length} mutants; ${slow} took ≥ 5 s; ${escaped} not caught`,
+    met: mid < 5000,
+  }
+}
+
+export function verdicts(results: BenchResults): Verdict[] {
+  return [
+    ratioVerdict(results, 'postgres', 1.1),
+    ratioVerdict(results, 'mariadb', 1.1),
+    memoryVerdict(results),
+    flatVerdict(results),
+    suiteVerdict(results, 'memory', 20_000, '20 s'),
+    suiteVerdict(results, 'postgres', 120_000, '2 min'),
+    mutantVerdict(results),
+  ]
+}
