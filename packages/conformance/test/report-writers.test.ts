@@ -25,7 +25,16 @@ function report(overrides: Partial<ConformanceReport> = {}): ConformanceReport {
     summary: { total: 2, passed: 1, failed: 1, mustFailed: 1, shouldFailed: 0 },
     certified: false,
     checks: [
-      { id: 'users.create.round-trip', title: 'create round-trips', area: 'users', level: 'MUST', clause: '§3.1', status: 'passed', durationMs: 3, seed: 7 },
+      {
+        id: 'users.create.round-trip',
+        title: 'create round-trips',
+        area: 'users',
+        level: 'MUST',
+        clause: '§3.1',
+        status: 'passed',
+        durationMs: 3,
+        seed: 7,
+      },
       {
         id: 'users.getByEmail.exact-string',
         title: 'getByEmail matches the exact string',
@@ -69,13 +78,35 @@ describe('report writers', () => {
     const md = toMarkdown(report())
     expect(md).toContain('Not certified')
     expect(md).toContain('### users.getByEmail.exact-string')
-    expect(toMarkdown(report({ certified: true, checks: [report().checks[0]!], summary: { total: 1, passed: 1, failed: 0, mustFailed: 0, shouldFailed: 0 } }))).toContain('Certified')
+    expect(
+      toMarkdown(
+        report({
+          certified: true,
+          checks: [report().checks[0]!],
+          summary: { total: 1, passed: 1, failed: 0, mustFailed: 0, shouldFailed: 0 },
+        }),
+      ),
+    ).toContain('Certified')
   })
 
   it('makes a shields.io endpoint badge whose colour follows the verdict', () => {
     expect(toBadge(report())).toMatchObject({ schemaVersion: 1, color: 'red', message: '1 MUST failed' })
-    expect(toBadge(report({ certified: true, summary: { total: 2, passed: 2, failed: 0, mustFailed: 0, shouldFailed: 0 } })).color).toBe('brightgreen')
-    expect(toBadge(report({ partial: true, summary: { total: 1, passed: 1, failed: 0, mustFailed: 0, shouldFailed: 0 } })).color).toBe('yellow')
+    expect(
+      toBadge(
+        report({
+          certified: true,
+          summary: { total: 2, passed: 2, failed: 0, mustFailed: 0, shouldFailed: 0 },
+        }),
+      ).color,
+    ).toBe('brightgreen')
+    expect(
+      toBadge(
+        report({
+          partial: true,
+          summary: { total: 1, passed: 1, failed: 0, mustFailed: 0, shouldFailed: 0 },
+        }),
+      ).color,
+    ).toBe('yellow')
   })
 
   it('writes the four files, and the JSON it writes validates', async () => {

@@ -45,7 +45,10 @@ export class PendingAlreadyExistsError extends RegstackStorageError {
   /** The email of the argument. */
   readonly email: string
   constructor(email: string, options?: ErrorOptions) {
-    super(`a pending registration conflicts with ${JSON.stringify(email)} (token hash already in use)`, options)
+    super(
+      `a pending registration conflicts with ${JSON.stringify(email)} (token hash already in use)`,
+      options,
+    )
     this.name = 'PendingAlreadyExistsError'
     this.email = email
   }

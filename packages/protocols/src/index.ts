@@ -1,32 +1,3 @@
-export type {
-  BlacklistEntry,
-  LoginAttempt,
-  MfaCode,
-  NewMfaCode,
-  NewOAuthIdentity,
-  NewOAuthState,
-  NewPendingRegistration,
-  NewUser,
-  OAuthIdentity,
-  OAuthState,
-  PendingRegistration,
-  User,
-} from './models.js'
-export { MfaKind, MfaVerifyOutcome, OAuthFlowMode } from './models.js'
-export type { MfaVerifyResult } from './models.js'
-export type {
-  BlacklistRepo,
-  ListPagedOptions,
-  LoginAttemptRepo,
-  MfaCodeRepo,
-  OAuthIdentityRepo,
-  OAuthStateRepo,
-  PendingRepo,
-  RecordFailureOptions,
-  Repos,
-  UserCountFilter,
-  UserRepo,
-} from './repos.js'
 export type { Clock } from './clock.js'
 export { FrozenClock, SystemClock } from './clock.js'
 export type { RegstackErrorCode } from './errors.js'
@@ -40,11 +11,63 @@ export {
   StorageUnavailableError,
   UserAlreadyExistsError,
 } from './errors.js'
-export type { LimitedField } from './limits.js'
-export { FIELD_LIMITS, MAX_DATE_MS, MIN_DATE_MS, MODEL_DEFAULTS } from './limits.js'
+export type {
+  MfaCodeInit,
+  OAuthIdentityInit,
+  OAuthStateInit,
+  PendingRegistrationInit,
+  UserInit,
+} from './factories.js'
+export {
+  isAdmin,
+  makeNewMfaCode,
+  makeNewOAuthIdentity,
+  makeNewOAuthState,
+  makeNewPendingRegistration,
+  makeNewUser,
+} from './factories.js'
 export type { GuardOptions } from './guard/guard-options.js'
 export { guardRepos } from './guard/guard-repos.js'
+export type { LimitedField } from './limits.js'
+export { FIELD_LIMITS, MAX_DATE_MS, MIN_DATE_MS, MODEL_DEFAULTS } from './limits.js'
+export { mfaCodeDigest, mfaCodeMatches } from './mfa-code-hash.js'
+export type {
+  BlacklistEntry,
+  LoginAttempt,
+  MfaCode,
+  MfaVerifyResult,
+  NewMfaCode,
+  NewOAuthIdentity,
+  NewOAuthState,
+  NewPendingRegistration,
+  NewUser,
+  OAuthIdentity,
+  OAuthState,
+  PendingRegistration,
+  User,
+} from './models.js'
+export { MfaKind, MfaVerifyOutcome, OAuthFlowMode } from './models.js'
+export type {
+  BlacklistRepo,
+  ListPagedOptions,
+  LoginAttemptRepo,
+  MfaCodeRepo,
+  OAuthIdentityRepo,
+  OAuthStateRepo,
+  PendingRepo,
+  RecordFailureOptions,
+  Repos,
+  UserCountFilter,
+  UserRepo,
+} from './repos.js'
 export { describeValue } from './validate/describe-value.js'
+export {
+  validateNewMfaCode,
+  validateNewOAuthIdentity,
+  validateNewOAuthState,
+  validateNewPendingRegistration,
+  validateNewUser,
+} from './validate/new-models.js'
 export type { PlainObject } from './validate/objects.js'
 export { isPlainObject, ownField, requireOptionalOptions, requireOptions } from './validate/objects.js'
 export {
@@ -67,26 +90,3 @@ export {
   requireNullableString,
   requireString,
 } from './validate/strings.js'
-export {
-  validateNewMfaCode,
-  validateNewOAuthIdentity,
-  validateNewOAuthState,
-  validateNewPendingRegistration,
-  validateNewUser,
-} from './validate/new-models.js'
-export { mfaCodeDigest, mfaCodeMatches } from './mfa-code-hash.js'
-export type {
-  MfaCodeInit,
-  OAuthIdentityInit,
-  OAuthStateInit,
-  PendingRegistrationInit,
-  UserInit,
-} from './factories.js'
-export {
-  isAdmin,
-  makeNewMfaCode,
-  makeNewOAuthIdentity,
-  makeNewOAuthState,
-  makeNewPendingRegistration,
-  makeNewUser,
-} from './factories.js'

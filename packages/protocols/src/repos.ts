@@ -143,7 +143,11 @@ export interface MfaCodeRepo {
    * from `codeHash` → `attempts + 1`, then `locked` (row deleted) when none remain, else `wrong` with
    * the remaining count; match → delete, `ok`.
    */
-  verify(opts: { readonly userId: string; readonly kind: MfaKind; readonly rawCode: string }): Promise<MfaVerifyResult>
+  verify(opts: {
+    readonly userId: string
+    readonly kind: MfaKind
+    readonly rawCode: string
+  }): Promise<MfaVerifyResult>
   /** Removes the code of that kind, or of every kind when `kind` is omitted. */
   delete(opts: { readonly userId: string; readonly kind?: MfaKind | null }): Promise<void>
   /** The stored row (current `attempts` included, expired or not), or `null`. */
@@ -160,7 +164,10 @@ export interface OAuthIdentityRepo {
    */
   create(identity: NewOAuthIdentity): Promise<OAuthIdentity>
   /** Exact match on both, or `null`. */
-  findBySubject(opts: { readonly provider: string; readonly subjectId: string }): Promise<OAuthIdentity | null>
+  findBySubject(opts: {
+    readonly provider: string
+    readonly subjectId: string
+  }): Promise<OAuthIdentity | null>
   /** The user's identities by `linkedAt` ascending, ties by `id` ascending; `[]` when none. */
   listForUser(userId: string): Promise<OAuthIdentity[]>
   /** Removes the user's identity for `provider`; `true` if one was removed. */
@@ -168,7 +175,11 @@ export interface OAuthIdentityRepo {
   /** Removes all of the user's identities; returns how many. */
   deleteByUserId(userId: string): Promise<number>
   /** Sets `lastUsedAt = when` on the matching identity (nothing else); no-op when none matches. */
-  touchLastUsed(opts: { readonly provider: string; readonly subjectId: string; readonly when: Date }): Promise<void>
+  touchLastUsed(opts: {
+    readonly provider: string
+    readonly subjectId: string
+    readonly when: Date
+  }): Promise<void>
 }
 
 /** Server-side rows of in-flight OAuth flows, keyed by the caller's state id. */
@@ -184,7 +195,11 @@ export interface OAuthStateRepo {
    * Sets `resultToken` (and `expiresAt = newExpiresAt` in the same atomic write when given).
    * Unknown `stateId`: no-op, no row appears.
    */
-  setResultToken(stateId: string, token: string, opts?: { readonly newExpiresAt?: Date | null } | null): Promise<void>
+  setResultToken(
+    stateId: string,
+    token: string,
+    opts?: { readonly newExpiresAt?: Date | null } | null,
+  ): Promise<void>
   /** Atomically returns the row as it was and deletes it: exactly one caller gets it; otherwise `null`. */
   consume(stateId: string): Promise<OAuthState | null>
   /** Deletes rows with `expiresAt < now` (default `clock.now()`); returns how many. */

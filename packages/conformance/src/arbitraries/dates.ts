@@ -6,7 +6,10 @@ export function anyDate(): fc.Arbitrary<Date> {
   return fc
     .oneof(
       { weight: 4, arbitrary: fc.integer({ min: MIN_DATE_MS, max: MAX_DATE_MS }) },
-      { weight: 1, arbitrary: fc.constantFrom(MIN_DATE_MS, MIN_DATE_MS + 1, MAX_DATE_MS, MAX_DATE_MS - 1, 951782400000) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(MIN_DATE_MS, MIN_DATE_MS + 1, MAX_DATE_MS, MAX_DATE_MS - 1, 951782400000),
+      },
       { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }).map((s) => s * 1000) },
     )
     .map((ms) => new Date(ms))
@@ -19,8 +22,5 @@ export function shifted(base: Date, offsetMs: number): Date {
 
 /** Offsets around a boundary: exactly at it, 1 ms either side, and farther. */
 export function boundaryOffset(): fc.Arbitrary<number> {
-  return fc.oneof(
-    fc.constantFrom(0, 0, -1, 1),
-    fc.integer({ min: -86_400_000, max: 86_400_000 }),
-  )
+  return fc.oneof(fc.constantFrom(0, 0, -1, 1), fc.integer({ min: -86_400_000, max: 86_400_000 }))
 }

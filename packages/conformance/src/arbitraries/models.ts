@@ -1,4 +1,12 @@
-import type { FrozenClock, MfaKind, NewMfaCode, NewOAuthIdentity, NewOAuthState, NewPendingRegistration, NewUser } from '@regstack/protocols'
+import type {
+  FrozenClock,
+  MfaKind,
+  NewMfaCode,
+  NewOAuthIdentity,
+  NewOAuthState,
+  NewPendingRegistration,
+  NewUser,
+} from '@regstack/protocols'
 import fc from 'fast-check'
 import { anyDate, shifted } from './dates.js'
 import { emailString, hex64, unicodeString, word } from './strings.js'
@@ -12,7 +20,9 @@ export function newUser(): fc.Arbitrary<NewUser> {
     isVerified: fc.boolean(),
     isSuperuser: fc.boolean(),
     fullName: fc.option(unicodeString({ maxLength: 200 }), { nil: null }),
-    phoneNumber: fc.option(fc.string({ unit: fc.constantFrom(...'+0123456789 '), maxLength: 20 }), { nil: null }),
+    phoneNumber: fc.option(fc.string({ unit: fc.constantFrom(...'+0123456789 '), maxLength: 20 }), {
+      nil: null,
+    }),
     isMfaEnabled: fc.boolean(),
     createdAt: anyDate(),
     updatedAt: anyDate(),
@@ -67,6 +77,9 @@ export function newState(clock: FrozenClock): fc.Arbitrary<NewOAuthState> {
 }
 
 /** Convenience for checks that need an `NewMfaCode` with explicit parts. */
-export function mfaCodeOf(parts: Omit<NewMfaCode, 'createdAt'> & { createdAt?: Date }, clock: FrozenClock): NewMfaCode {
+export function mfaCodeOf(
+  parts: Omit<NewMfaCode, 'createdAt'> & { createdAt?: Date },
+  clock: FrozenClock,
+): NewMfaCode {
   return { ...parts, createdAt: parts.createdAt ?? clock.now() }
 }

@@ -76,7 +76,11 @@ export function emailString(): fc.Arbitrary<string> {
 
 /** An ASCII word of 1–`max` characters (a readable key when Unicode is not the point). */
 export function word(max = 12): fc.Arbitrary<string> {
-  return fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: max })
+  return fc.string({
+    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'),
+    minLength: 1,
+    maxLength: max,
+  })
 }
 
 /** 64 lower-case hex characters, like a SHA-256 digest. */
@@ -86,7 +90,15 @@ export function hex64(): fc.Arbitrary<string> {
 
 /** Variants of `s` that differ only in case or surrounding white space (all different strings from `s`). */
 export function nearMisses(s: string): string[] {
-  const variants = new Set([s.toUpperCase(), s.toLowerCase(), `${s} `, ` ${s}`, `${s}\t`, s.normalize('NFD'), s.normalize('NFC')])
+  const variants = new Set([
+    s.toUpperCase(),
+    s.toLowerCase(),
+    `${s} `,
+    ` ${s}`,
+    `${s}\t`,
+    s.normalize('NFD'),
+    s.normalize('NFC'),
+  ])
   variants.delete(s)
   return [...variants]
 }

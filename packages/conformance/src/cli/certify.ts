@@ -57,7 +57,9 @@ export async function certify(options: CertifyOptions, out: NodeJS.WriteStream):
       ...(options.checks === undefined ? {} : { checks: options.checks }),
     })
   } catch (error) {
-    throw new UsageError(`could not run the suite: ${(error as Error).message ?? String(error)}`, { cause: error })
+    throw new UsageError(`could not run the suite: ${(error as Error).message ?? String(error)}`, {
+      cause: error,
+    })
   } finally {
     await target.teardown?.()
   }

@@ -30,9 +30,12 @@ export async function loadTarget(specifier: string, exportName: string, cwd: str
   try {
     mod = (await import(url)) as Record<string, unknown>
   } catch (error) {
-    throw new UsageError(`could not import ${specifier} (${url}): ${(error as Error).message ?? String(error)}`, {
-      cause: error,
-    })
+    throw new UsageError(
+      `could not import ${specifier} (${url}): ${(error as Error).message ?? String(error)}`,
+      {
+        cause: error,
+      },
+    )
   }
   const candidate = mod[exportName] ?? (exportName === 'makeRepos' ? mod.default : undefined)
   if (typeof candidate !== 'function') {
@@ -42,8 +45,13 @@ export async function loadTarget(specifier: string, exportName: string, cwd: str
         'export `makeRepos(ctx) => ({ repos })` or name another export with --export',
     )
   }
-  const teardown = typeof mod.teardown === 'function' ? (mod.teardown as () => Promise<void> | void) : undefined
-  return { makeRepos: candidate as MakeRepos, ...(teardown === undefined ? {} : { teardown }), resolvedFrom: url }
+  const teardown =
+    typeof mod.teardown === 'function' ? (mod.teardown as () => Promise<void> | void) : undefined
+  return {
+    makeRepos: candidate as MakeRepos,
+    ...(teardown === undefined ? {} : { teardown }),
+    resolvedFrom: url,
+  }
 }
 
 function resolveSpecifier(specifier: string, cwd: string): string {

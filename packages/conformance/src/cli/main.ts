@@ -64,7 +64,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`)
   const areas = list(values.areas)
   for (const area of areas ?? []) {
-    if (!(AREAS as readonly string[]).includes(area)) throw new UsageError(`unknown area ${JSON.stringify(area)}`)
+    if (!(AREAS as readonly string[]).includes(area))
+      throw new UsageError(`unknown area ${JSON.stringify(area)}`)
   }
   const seed = integer(values.seed, '--seed')
   const runs = integer(values.runs, '--runs')
@@ -91,13 +92,19 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean)
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
 }
 
 function integer(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
-  if (!Number.isSafeInteger(n)) throw new UsageError(`${flag} must be an integer, got ${JSON.stringify(value)}`)
+  if (!Number.isSafeInteger(n))
+    throw new UsageError(`${flag} must be an integer, got ${JSON.stringify(value)}`)
   return n
 }
 
@@ -108,7 +115,8 @@ main(process.argv.slice(2)).then(
     setTimeout(() => process.exit(code), 2_000).unref()
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    const usage =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     process.stderr.write(`regstack-conformance: ${(error as Error).message ?? String(error)}\n`)
     if (!usage) process.stderr.write(`${(error as Error).stack ?? ''}\n`)
     process.exitCode = 2

@@ -27,7 +27,8 @@ export class Progress {
     }
     if (result.status === 'failed') this.#out.write(`FAIL ${result.id} (${result.durationMs} ms)\n`)
     if (result.area !== this.#area || done === total) {
-      if (this.#area !== '' || done === total) this.#out.write(`progress: ${status}${done === total ? ' (done)' : ''}\n`)
+      if (this.#area !== '' || done === total)
+        this.#out.write(`progress: ${status}${done === total ? ' (done)' : ''}\n`)
       this.#area = result.area
     }
   }

@@ -19,7 +19,9 @@ export function summaryTable(report: ConformanceReport): string {
       ? `NOT CERTIFIED: ${mustFailed} MUST check(s) failed${shouldFailed > 0 ? `, ${shouldFailed} SHOULD` : ''}`
       : `PARTIAL RUN: ${passed}/${total} passed, not every check ran`
   const notApplicable =
-    report.notApplicable.length === 0 ? [] : [`${report.notApplicable.length} check(s) not applicable: ${report.notApplicable[0]?.reason}`]
+    report.notApplicable.length === 0
+      ? []
+      : [`${report.notApplicable.length} check(s) not applicable: ${report.notApplicable[0]?.reason}`]
   return [
     ...notApplicable,
     line(header),

@@ -37,13 +37,18 @@ export async function expectRejects(
   } catch (error) {
     const actual = (error as { code?: unknown } | null)?.code
     if (actual !== code) {
-      throw new ContractViolation(`${what}: expected a rejection with code ${code}, got ${describeValue(error)}`, {
-        cause: error,
-      })
+      throw new ContractViolation(
+        `${what}: expected a rejection with code ${code}, got ${describeValue(error)}`,
+        {
+          cause: error,
+        },
+      )
     }
     return error as Error & Record<string, unknown>
   }
-  throw new ContractViolation(`${what}: expected a rejection with code ${code}, but it resolved to ${describeValue(result)}`)
+  throw new ContractViolation(
+    `${what}: expected a rejection with code ${code}, but it resolved to ${describeValue(result)}`,
+  )
 }
 
 /** Awaits `action`, failing with a readable message (and the error as cause) if it rejects. */

@@ -22,9 +22,12 @@ export async function runProperty<Ts extends [unknown, ...unknown[]]>(
   const build = fc.asyncProperty as unknown as (
     ...args: [...fc.Arbitrary<unknown>[], (...values: unknown[]) => Promise<void>]
   ) => fc.IAsyncProperty<Ts>
-  const property = build(...(arbitraries as unknown as fc.Arbitrary<unknown>[]), async (...args: unknown[]) => {
-    await predicate(...(args as Ts))
-  })
+  const property = build(
+    ...(arbitraries as unknown as fc.Arbitrary<unknown>[]),
+    async (...args: unknown[]) => {
+      await predicate(...(args as Ts))
+    },
+  )
   const details = await fc.check(property, {
     seed: settings.seed,
     numRuns: settings.numRuns,

@@ -27,7 +27,12 @@ export class StorePool {
     sequence += 1
     const namespace = `rs_${this.#runTag}_${sequence}`
     const target = await this.#makeRepos({ clock, namespace })
-    if (target === null || typeof target !== 'object' || target.repos === null || typeof target.repos !== 'object') {
+    if (
+      target === null ||
+      typeof target !== 'object' ||
+      target.repos === null ||
+      typeof target.repos !== 'object'
+    ) {
       throw new TypeError('makeRepos must resolve to a ConformanceTarget: an object with a `repos` property')
     }
     const automaticExpiry = target.capabilities?.automaticExpiry === true

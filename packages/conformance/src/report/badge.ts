@@ -12,10 +12,25 @@ export interface ShieldsEndpointBadge {
 export function toBadge(report: ConformanceReport): ShieldsEndpointBadge {
   const { passed, total, mustFailed } = report.summary
   if (report.certified) {
-    return { schemaVersion: 1, label: 'regstack conformance', message: `certified ${passed}/${total}`, color: 'brightgreen' }
+    return {
+      schemaVersion: 1,
+      label: 'regstack conformance',
+      message: `certified ${passed}/${total}`,
+      color: 'brightgreen',
+    }
   }
   if (mustFailed > 0) {
-    return { schemaVersion: 1, label: 'regstack conformance', message: `${mustFailed} MUST failed`, color: 'red' }
+    return {
+      schemaVersion: 1,
+      label: 'regstack conformance',
+      message: `${mustFailed} MUST failed`,
+      color: 'red',
+    }
   }
-  return { schemaVersion: 1, label: 'regstack conformance', message: `partial ${passed}/${total}`, color: 'yellow' }
+  return {
+    schemaVersion: 1,
+    label: 'regstack conformance',
+    message: `partial ${passed}/${total}`,
+    color: 'yellow',
+  }
 }

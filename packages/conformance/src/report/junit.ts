@@ -1,5 +1,5 @@
-import type { ConformanceReport } from './report.js'
 import { formatFailure } from './format-failure.js'
+import type { ConformanceReport } from './report.js'
 
 /** The report as JUnit XML: one `<testsuite>` per area, one `<testcase>` per check. */
 export function toJUnitXml(report: ConformanceReport): string {

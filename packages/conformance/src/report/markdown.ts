@@ -30,7 +30,10 @@ export function toMarkdown(report: ConformanceReport): string {
     ...report.areas.map((area) => areaRow(report, area)),
   ]
   if (report.notApplicable.length > 0) {
-    lines.push('', `${report.notApplicable.length} check(s) not applicable: ${report.notApplicable[0]?.reason ?? ''}.`)
+    lines.push(
+      '',
+      `${report.notApplicable.length} check(s) not applicable: ${report.notApplicable[0]?.reason ?? ''}.`,
+    )
   }
   const failed = report.checks.filter((c) => c.status === 'failed')
   if (failed.length > 0) {

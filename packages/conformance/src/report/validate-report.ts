@@ -16,13 +16,17 @@ let compiled: ValidateFunction | undefined
 export function validateReport(report: unknown): string[] {
   compiled ??= compile()
   if (compiled(report)) return []
-  return (compiled.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}`)
+  return (compiled.errors ?? []).map(
+    (e: ErrorObject) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}`,
+  )
 }
 
 function compile(): ValidateFunction {
   // ajv ships CommonJS; its 2020-12 build is a separate entry point.
   const require = createRequire(import.meta.url)
-  const Ajv2020 = require('ajv/dist/2020.js') as new (opts: object) => {
+  const Ajv2020 = require('ajv/dist/2020.js') as new (
+    opts: object,
+  ) => {
     compile(schema: object): ValidateFunction
     addFormat(name: string, format: RegExp): unknown
   }

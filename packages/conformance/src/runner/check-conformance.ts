@@ -14,13 +14,17 @@ export const SUITE_VERSION: string = (
 ).version
 
 /** Why a fault-injection check did not run. */
-export const NO_FAULT_HOOKS = 'the target supplies no fault hooks (ConformanceTarget.faults); the fault-injection tier is optional'
+export const NO_FAULT_HOOKS =
+  'the target supplies no fault hooks (ConformanceTarget.faults); the fault-injection tier is optional'
 
 /**
  * Runs the conformance suite against `makeRepos` without any test runner and resolves to the report.
  * Never rejects for a failing check (failures are in the report); rejects only for bad options.
  */
-export async function checkConformance(makeRepos: MakeRepos, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+export async function checkConformance(
+  makeRepos: MakeRepos,
+  options: ConformanceOptions = {},
+): Promise<ConformanceReport> {
   const resolved = resolveOptions(options)
   const selection = selectChecks(ALL_CHECKS, resolved.areas, resolved.checks)
   if (resolved.path !== undefined && selection.checks.length !== 1) {

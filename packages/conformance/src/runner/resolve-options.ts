@@ -16,9 +16,17 @@ export interface ResolvedOptions {
 }
 
 /** Explicit options win over environment variables, which win over defaults. */
-export function resolveOptions(options: ConformanceOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedOptions {
+export function resolveOptions(
+  options: ConformanceOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedOptions {
   const list = (v: string | undefined) =>
-    v === undefined || v.trim() === '' ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean)
+    v === undefined || v.trim() === ''
+      ? undefined
+      : v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
   return {
     name: options.name ?? 'adapter',
     engine: options.engine ?? 'unknown',
@@ -35,6 +43,7 @@ export function resolveOptions(options: ConformanceOptions = {}, env: NodeJS.Pro
 function integerFromEnv(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value.trim() === '') return undefined
   const n = Number(value)
-  if (!Number.isSafeInteger(n)) throw new TypeError(`${name} must be an integer, got ${JSON.stringify(value)}`)
+  if (!Number.isSafeInteger(n))
+    throw new TypeError(`${name} must be an integer, got ${JSON.stringify(value)}`)
   return n
 }

@@ -48,7 +48,7 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
   try {
     await withTimeout(check.run(ctx), settings.timeoutMs, check.id)
   } catch (error) {
-    failure = describeFailure(error, check.id, seed, settings)
+    failure = describeFailure(error, check.id, settings)
   } finally {
     for (const store of opened) {
       try {
@@ -57,7 +57,6 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
         failure ??= describeFailure(
           new ContractViolation(`close() of the store rejected: ${describeValue(error)}`),
           check.id,
-          seed,
           settings,
         )
       }
@@ -79,7 +78,6 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
 function describeFailure(
   error: unknown,
   checkId: string,
-  seed: number,
   settings: RunCheckSettings,
 ): NonNullable<CheckResult['failure']> {
   const path = error instanceof ContractViolation ? error.path : undefined
@@ -124,7 +122,11 @@ async function withTimeout<T>(work: Promise<T>, ms: number, id: string): Promise
 
 /** The default replay line: environment variables in front of the vitest command. */
 export function defaultReplayCommand(replay: ReplayInfo): string {
-  const parts = [`REGSTACK_CHECK='${replay.checkId}'`, `REGSTACK_SEED=${replay.seed}`, `REGSTACK_RUNS=${replay.numRuns}`]
+  const parts = [
+    `REGSTACK_CHECK='${replay.checkId}'`,
+    `REGSTACK_SEED=${replay.seed}`,
+    `REGSTACK_RUNS=${replay.numRuns}`,
+  ]
   if (replay.path !== undefined) parts.push(`REGSTACK_PATH='${replay.path}'`)
   return `${parts.join(' ')} npx vitest run`
 }

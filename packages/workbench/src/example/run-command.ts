@@ -20,7 +20,11 @@ export interface RunCommandOptions {
 }
 
 /** Spawns `command args…` without a shell and resolves once it exits; never rejects on a non-zero exit. */
-export function runCommand(command: string, args: readonly string[], options: RunCommandOptions): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: RunCommandOptions,
+): Promise<CommandResult> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], {

@@ -21,7 +21,9 @@ export function plannedTargets(env: NodeJS.ProcessEnv): PlannedTarget[] {
   ]
   const pg = env.REGSTACK_POSTGRES_URL
   planned.push(
-    pg ? { id: 'postgres', open: () => knexTarget('postgres', pg) } : { id: 'postgres', notRunBecause: 'REGSTACK_POSTGRES_URL is not set' },
+    pg
+      ? { id: 'postgres', open: () => knexTarget('postgres', pg) }
+      : { id: 'postgres', notRunBecause: 'REGSTACK_POSTGRES_URL is not set' },
   )
   const maria = env.REGSTACK_MARIADB_URL
   planned.push(

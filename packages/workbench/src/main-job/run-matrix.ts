@@ -21,7 +21,13 @@ async function runMatrix(outDir: string): Promise<number> {
   let failed = false
   for (const planned of plannedTargets(process.env)) {
     if (planned.open === undefined) {
-      rows.push({ adapter: '-', engine: planned.id, result: `not run: ${planned.notRunBecause}`, checks: '-', time: '-' })
+      rows.push({
+        adapter: '-',
+        engine: planned.id,
+        result: `not run: ${planned.notRunBecause}`,
+        checks: '-',
+        time: '-',
+      })
       continue
     }
     process.stdout.write(`\n▶ ${planned.id}\n`)
@@ -43,13 +49,20 @@ async function runMatrix(outDir: string): Promise<number> {
       })
     } catch (error) {
       failed = true
-      rows.push({ adapter: target?.adapter ?? '?', engine: planned.id, result: `ERROR: ${(error as Error).message}`, checks: '-', time: '-' })
+      rows.push({
+        adapter: target?.adapter ?? '?',
+        engine: planned.id,
+        result: `ERROR: ${(error as Error).message}`,
+        checks: '-',
+        time: '-',
+      })
       await target?.teardown()
       continue
     }
     await target.teardown()
     const files = await writeReports(report, join(outDir, planned.id))
-    for (const check of report.checks) if (check.status === 'failed') process.stdout.write(`\n${formatFailure(check)}\n`)
+    for (const check of report.checks)
+      if (check.status === 'failed') process.stdout.write(`\n${formatFailure(check)}\n`)
     if (!report.certified) failed = true
     rows.push({
       adapter: report.adapter.name,
@@ -60,12 +73,20 @@ async function runMatrix(outDir: string): Promise<number> {
     })
     process.stdout.write(`  reports: ${files.json}\n`)
   }
-  process.stdout.write(`\nregstack conformance — compatibility matrix\n\n${table(rows)}\n\nreports in ${outDir}/<target>/\n`)
+  process.stdout.write(
+    `\nregstack conformance — compatibility matrix\n\n${table(rows)}\n\nreports in ${outDir}/<target>/\n`,
+  )
   return failed ? 1 : 0
 }
 
 function table(rows: readonly MatrixRow[]): string {
-  const header: MatrixRow = { adapter: 'adapter', engine: 'engine', result: 'result', checks: 'checks', time: 'time' }
+  const header: MatrixRow = {
+    adapter: 'adapter',
+    engine: 'engine',
+    result: 'result',
+    checks: 'checks',
+    time: 'time',
+  }
   const keys = ['adapter', 'engine', 'result', 'checks', 'time'] as const
   const all = [header, ...rows]
   const width = (k: (typeof keys)[number]) => Math.max(...all.map((r) => r[k].length))

@@ -29,13 +29,26 @@ export async function knexTarget(engine: KnexEngine, url?: string): Promise<Engi
       break
     case 'sqlite-memory':
       // One connection: every connection to ':memory:' would be a separate, empty database.
-      config = { client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true, pool: { min: 1, max: 1 } }
+      config = {
+        client: 'better-sqlite3',
+        connection: { filename: ':memory:' },
+        useNullAsDefault: true,
+        pool: { min: 1, max: 1 },
+      }
       break
     case 'postgres':
-      config = { client: 'pg', connection: url ?? 'postgres://root@127.0.0.1:5432/test', pool: { min: 0, max: 10 } }
+      config = {
+        client: 'pg',
+        connection: url ?? 'postgres://root@127.0.0.1:5432/test',
+        pool: { min: 0, max: 10 },
+      }
       break
     case 'mariadb':
-      config = { client: 'mysql2', connection: url ?? 'mysql://root@127.0.0.1:3306/test', pool: { min: 0, max: 10 } }
+      config = {
+        client: 'mysql2',
+        connection: url ?? 'mysql://root@127.0.0.1:3306/test',
+        pool: { min: 0, max: 10 },
+      }
       break
   }
   const knex = knexFactory(config)
@@ -43,7 +56,10 @@ export async function knexTarget(engine: KnexEngine, url?: string): Promise<Engi
     await knex.raw('select 1')
   } catch (error) {
     await knex.destroy()
-    throw new Error(`cannot reach ${engine}${url === undefined ? '' : ` at ${url}`}: ${(error as Error).message}`, { cause: error })
+    throw new Error(
+      `cannot reach ${engine}${url === undefined ? '' : ` at ${url}`}: ${(error as Error).message}`,
+      { cause: error },
+    )
   }
   return {
     id: engine,
@@ -64,7 +80,10 @@ export async function knexTarget(engine: KnexEngine, url?: string): Promise<Engi
   }
 }
 
-function sqlitePragmas(conn: { pragma(sql: string): unknown }, done: (error: Error | null, conn: unknown) => void): void {
+function sqlitePragmas(
+  conn: { pragma(sql: string): unknown },
+  done: (error: Error | null, conn: unknown) => void,
+): void {
   conn.pragma('journal_mode = WAL')
   conn.pragma('synchronous = NORMAL')
   done(null, conn)
