@@ -81,17 +81,53 @@ export function duplicateKeyIndex(
   )
 }
 
+// Lost or refused connections, by `code`: Node socket errors, mysql2's client-side codes, the server's
+// own "you were killed / it is going down" errors, and SQLite's busy timeout. Each means the statement
+// may or may not have run, and the caller cannot tell: the contract's UNAVAILABLE.
 const UNAVAILABLE_CODES: ReadonlySet<unknown> = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
+  'ECONNABORTED',
   'ETIMEDOUT',
   'EPIPE',
+  'EHOSTUNREACH',
   'ENOTFOUND',
   'PROTOCOL_CONNECTION_LOST',
-  '57P01', // pg admin_shutdown
+  'ER_CONNECTION_KILLED',
+  'ER_SERVER_SHUTDOWN',
+  'CR_SERVER_GONE_ERROR',
+  'CR_SERVER_LOST',
+  '57P01', // pg admin_shutdown (pg_terminate_backend)
+  '57P02', // pg crash_shutdown
   '57P03', // pg cannot_connect_now
   'SQLITE_BUSY',
 ])
+
+// MySQL-family errnos: ER_SERVER_SHUTDOWN, ER_CONNECTION_KILLED, CR_SERVER_GONE_ERROR, CR_SERVER_LOST.
+const UNAVAILABLE_ERRNOS: ReadonlySet<unknown> = new Set([1053, 1927, 2006, 2013])
+
+// Errors the drivers raise without a code once the socket is gone: node-postgres when the server
+// closes mid-query or a dead client is reused, mysql2 when a command is queued on a closed connection.
+// Not anchored: knex prefixes the failed SQL to the driver's message.
+const UNAVAILABLE_MESSAGES: Readonly<Record<DialectFamily, readonly RegExp[]>> = {
+  pg: [/Connection terminated/, /not queryable/],
+  mysql: [/closed state/],
+  sqlite: [],
+}
+
+/**
+ * True when `error` says the engine is unreachable or the connection died under the statement: a
+ * refused or reset socket, a server-side kill or shutdown, a pool acquire timeout (`KnexTimeoutError`),
+ * or a PostgreSQL connection exception (SQLSTATE class 08).
+ */
+export function isConnectionLost(family: DialectFamily, error: unknown): boolean {
+  const e = fields(error)
+  if (UNAVAILABLE_CODES.has(e.code) || e.name === 'KnexTimeoutError') return true
+  if (family === 'mysql' && UNAVAILABLE_ERRNOS.has(e.errno)) return true
+  if (family === 'pg' && typeof e.code === 'string' && /^08[0-9A-Z]{3}$/.test(e.code)) return true
+  const message = typeof e.message === 'string' ? e.message : ''
+  return UNAVAILABLE_MESSAGES[family].some((pattern) => pattern.test(message))
+}
 
 /** Which logical indexes each subject's typed error covers. */
 const TYPED_INDEXES: Readonly<Record<DuplicateSubject['table'], readonly string[]>> = {
@@ -131,8 +167,8 @@ export function translateError(
     if (index !== undefined && TYPED_INDEXES[subject.table].includes(index))
       return typedDuplicate(subject, error)
   }
-  const e = fields(error)
-  if (UNAVAILABLE_CODES.has(e.code) || e.name === 'KnexTimeoutError') {
+  if (isConnectionLost(family, error)) {
+    const e = fields(error)
     const message = typeof e.message === 'string' ? e.message : String(error)
     return new StorageUnavailableError(`@regstack/adapter-knex: database unavailable: ${message}`, {
       cause: error,

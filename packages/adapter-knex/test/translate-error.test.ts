@@ -1,6 +1,8 @@
 /** translateError with fake driver errors: no database involved. */
+import { StorageUnavailableError } from '@regstack/protocols'
 import { describe, expect, it } from 'vitest'
 import { duplicateKeyIndex, tablesFor, translateError } from '../src/index.js'
+import { isConnectionLost } from '../src/translate-error.js'
 
 const tables = tablesFor('rs_ab12cd_1_')
 const pgDuplicate = (constraint: string) =>
@@ -106,5 +108,91 @@ describe('translateError', () => {
       name: 'KnexTimeoutError',
     })
     expect(translateError('mysql', timeout, tables)).toMatchObject({ code: 'UNAVAILABLE', cause: timeout })
+  })
+})
+
+describe('connection loss becomes UNAVAILABLE', () => {
+  const socket = (code: string) => Object.assign(new Error(`socket ${code}`), { code })
+  const cases: [string, 'pg' | 'mysql' | 'sqlite', Error][] = [
+    ['ECONNREFUSED', 'pg', socket('ECONNREFUSED')],
+    ['ECONNRESET', 'mysql', socket('ECONNRESET')],
+    ['EPIPE', 'pg', socket('EPIPE')],
+    ['ETIMEDOUT', 'mysql', socket('ETIMEDOUT')],
+    [
+      'pg 57P01 admin_shutdown',
+      'pg',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    ],
+    ['pg 57P02 crash_shutdown', 'pg', Object.assign(new Error('crash'), { code: '57P02' })],
+    ['pg 57P03 cannot_connect_now', 'pg', Object.assign(new Error('starting up'), { code: '57P03' })],
+    ['pg 08006 connection_failure', 'pg', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['pg connection terminated', 'pg', new Error('Connection terminated unexpectedly')],
+    [
+      'pg connection terminated, as knex words it',
+      'pg',
+      new Error('select * from "t" where "id" = $1 - Connection terminated unexpectedly'),
+    ],
+    [
+      'pg dead client reused',
+      'pg',
+      new Error('Client has encountered a connection error and is not queryable'),
+    ],
+    [
+      'mysql2 PROTOCOL_CONNECTION_LOST',
+      'mysql',
+      Object.assign(new Error('Connection lost: The server closed the connection.'), {
+        code: 'PROTOCOL_CONNECTION_LOST',
+        fatal: true,
+      }),
+    ],
+    [
+      'MariaDB 1927 ER_CONNECTION_KILLED',
+      'mysql',
+      Object.assign(new Error('Connection was killed'), { code: 'ER_CONNECTION_KILLED', errno: 1927 }),
+    ],
+    [
+      'MySQL 2006 server gone',
+      'mysql',
+      Object.assign(new Error('MySQL server has gone away'), { errno: 2006 }),
+    ],
+    ['MySQL 2013 lost during query', 'mysql', Object.assign(new Error('Lost connection'), { errno: 2013 })],
+    [
+      'mysql2 command on a closed connection',
+      'mysql',
+      Object.assign(new Error("Can't add new command when connection is in closed state"), { fatal: true }),
+    ],
+    [
+      'knex pool acquire timeout',
+      'pg',
+      Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' }),
+    ],
+  ]
+  for (const [label, family, cause] of cases) {
+    it(`${label} (${family})`, () => {
+      const error = translateError(family, cause, tables)
+      expect(error).toBeInstanceOf(StorageUnavailableError)
+      expect(error).toMatchObject({ code: 'UNAVAILABLE', cause })
+      expect(isConnectionLost(family, cause)).toBe(true)
+    })
+  }
+
+  it('takes precedence over the write subject: a lost write is UNAVAILABLE, not a duplicate', () => {
+    const cause = socket('ECONNRESET')
+    expect(translateError('pg', cause, tables, { table: 'users', email: 'a@x.io' })).toMatchObject({
+      code: 'UNAVAILABLE',
+      cause,
+    })
+  })
+
+  it('leaves other errors untouched, and family-specific signals to their family', () => {
+    const syntax = Object.assign(new Error('syntax error'), { code: '42601' })
+    expect(translateError('pg', syntax, tables)).toBe(syntax)
+    const errno2006 = Object.assign(new Error('x'), { errno: 2006 })
+    expect(translateError('pg', errno2006, tables)).toBe(errno2006)
+    const class08 = Object.assign(new Error('x'), { code: '08006' })
+    expect(translateError('mysql', class08, tables)).toBe(class08)
+    const plain = new Error('Connection terminated unexpectedly')
+    expect(translateError('sqlite', plain, tables)).toBe(plain)
+    expect(translateError('pg', 'not an error', tables)).toBe('not an error')
   })
 })

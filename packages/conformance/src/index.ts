@@ -25,6 +25,7 @@ export type {
   CheckResult,
   ConformanceCapabilities,
   ConformanceContext,
+  ConformanceFaults,
   ConformanceOptions,
   ConformanceTarget,
   Level,

@@ -6,20 +6,36 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ConformanceTarget } from '@regstack/conformance'
 import knexFactory, { type Knex } from 'knex'
+import { type EngineFaults, mariadbFaults, pgFaults } from './fault-hooks.js'
 
 /** The engines the adapter is tested on. */
 export type EngineName = 'postgres' | 'mariadb' | 'sqlite-file' | 'sqlite-memory'
 
 /** An open engine, or the reason it was skipped on request. */
 export type OpenedEngine =
-  | { readonly skipped: false; readonly knex: Knex; readonly label: string; close(): Promise<void> }
+  | {
+      readonly skipped: false
+      readonly knex: Knex
+      readonly label: string
+      /** Server-side connection kills (PostgreSQL, MariaDB); SQLite has no connections to drop. */
+      readonly faults?: NonNullable<ConformanceTarget['faults']>
+      close(): Promise<void>
+    }
   | { readonly skipped: true; readonly reason: string }
 
 interface Container {
   getHost(): string
   getMappedPort(port: number): number
   stop(): Promise<unknown>
+}
+
+/** knex warns for every dead pooled connection it discards; the fault tier kills them on purpose. */
+const log = {
+  warn(message: unknown): void {
+    if (!String(message).startsWith('Connection Error')) console.warn(message)
+  },
 }
 
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback
@@ -59,7 +75,7 @@ function skipRequested(engine: EngineName): boolean {
 async function knexFor(
   engine: EngineName,
   container: Container | undefined,
-): Promise<{ knex: Knex; cleanup(): void }> {
+): Promise<{ knex: Knex; cleanup(): void; faults?: EngineFaults }> {
   const host = (fallback: string, name: string): string => container?.getHost() ?? env(name, fallback)
   if (engine === 'postgres') {
     const port = container?.getMappedPort(5432) ?? Number(env('PGPORT', '5432'))
@@ -70,7 +86,14 @@ async function knexFor(
       database: env('PGDATABASE', 'test'),
       password: env('PGPASSWORD', ''),
     }
-    return { knex: knexFactory({ client: 'pg', connection, pool: { min: 0, max: 10 } }), cleanup: () => {} }
+    const faults = pgFaults(connection)
+    const knex = knexFactory({
+      client: 'pg',
+      connection: { ...connection, application_name: faults.applicationName },
+      pool: { min: 0, max: 10 },
+      log,
+    })
+    return { knex, cleanup: () => {}, faults }
   }
   if (engine === 'mariadb') {
     const port = container?.getMappedPort(3306) ?? Number(env('MYSQL_PORT', '3306'))
@@ -82,10 +105,14 @@ async function knexFor(
       database: env('MYSQL_DATABASE', 'test'),
       charset: 'utf8mb4',
     }
-    return {
-      knex: knexFactory({ client: 'mysql2', connection, pool: { min: 0, max: 10 } }),
-      cleanup: () => {},
-    }
+    const faults = mariadbFaults(connection)
+    const knex = knexFactory({
+      client: 'mysql2',
+      connection,
+      pool: { min: 0, max: 10, afterCreate: faults.afterCreate },
+      log,
+    })
+    return { knex, cleanup: () => {}, faults }
   }
   if (engine === 'sqlite-memory') {
     // ':memory:' is one database per connection: a single pooled connection keeps every store in one.
@@ -128,7 +155,7 @@ export async function openEngine(engine: EngineName): Promise<OpenedEngine> {
       console.info(`[${engine}] not using testcontainers (${started}); using the configured server`)
     else container = started
   }
-  const { knex, cleanup } = await knexFor(engine, container)
+  const { knex, cleanup, faults } = await knexFor(engine, container)
   let label: string
   try {
     const version =
@@ -141,6 +168,7 @@ export async function openEngine(engine: EngineName): Promise<OpenedEngine> {
     label = `${engine} ${versionOf(result)}`
   } catch (error) {
     await knex.destroy()
+    await faults?.close()
     cleanup()
     await container?.stop()
     const hint =
@@ -158,8 +186,10 @@ export async function openEngine(engine: EngineName): Promise<OpenedEngine> {
     skipped: false,
     knex,
     label,
+    ...(faults === undefined ? {} : { faults: { dropConnections: () => faults.dropConnections() } }),
     async close() {
       await knex.destroy()
+      await faults?.close()
       cleanup()
       await container?.stop()
     },

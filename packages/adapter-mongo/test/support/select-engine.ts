@@ -8,6 +8,7 @@
  *    of a fallback (the real-MongoDB workflow sets it).
  * 3. Otherwise the jongodb stand-in behind the findAndModify wire shim (see wire-shim.ts).
  */
+import type { ConformanceTarget } from '@regstack/conformance'
 import { MongoClient } from 'mongodb'
 import { startJongodb } from './jongodb.js'
 import { startWireShim } from './wire-shim.js'
@@ -18,6 +19,8 @@ export interface Engine {
   /** Human-readable engine and version, written into the conformance report. */
   readonly label: string
   readonly client: MongoClient
+  /** Connection kills for the fault-injection tier; only the stand-in (through its wire shim) has them. */
+  readonly faults?: NonNullable<ConformanceTarget['faults']>
   /** Closes the client, then stops whatever this module started. */
   stop(): Promise<void>
 }
@@ -29,6 +32,7 @@ interface Started {
   readonly uri: string
   readonly note: string
   readonly stop: () => Promise<void>
+  readonly dropConnections?: () => Promise<void>
 }
 
 async function tryMemoryServer(): Promise<Started | Error> {
@@ -69,6 +73,7 @@ async function startStandIn(): Promise<Started> {
     kind: 'jongodb',
     uri: `mongodb://${shim.address}/?directConnection=true`,
     note: 'stand-in through the findAndModify wire shim; no real mongod here',
+    dropConnections: () => shim.dropConnections(),
     stop: async () => {
       await shim.close()
       await jongodb.stop()
@@ -107,6 +112,9 @@ export async function selectEngine(): Promise<Engine> {
     kind: started.kind,
     label,
     client,
+    ...(started.dropConnections === undefined
+      ? {}
+      : { faults: { dropConnections: started.dropConnections } }),
     stop: async () => {
       await client.close()
       await started.stop()

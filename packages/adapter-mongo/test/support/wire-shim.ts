@@ -14,11 +14,18 @@ import { BSON } from 'mongodb'
 const OP_MSG = 2013
 const HEADER_BYTES = 16
 const CHECKSUM_PRESENT = 1
+const DROP_SETTLE_MS = 20
 
 /** A running proxy. */
 export interface WireShim {
   /** `host:port` to put in the connection string instead of the stand-in's. */
   readonly address: string
+  /**
+   * Destroys every proxied connection (both ends) and resolves once all are closed: to the driver it
+   * looks like the server dropped them. The proxy keeps listening, so the driver reconnects, and the
+   * stand-in keeps its in-memory data (restarting it instead would lose every collection).
+   */
+  dropConnections(): Promise<void>
   close(): Promise<void>
 }
 
@@ -108,6 +115,19 @@ export async function startWireShim(target: string): Promise<WireShim> {
   if (address === null || typeof address === 'string') throw new Error('wire shim: no TCP address')
   return {
     address: `127.0.0.1:${address.port}`,
+    dropConnections: async () => {
+      const closing = [...sockets].map(
+        (socket) =>
+          new Promise<void>((resolve) =>
+            socket.destroyed ? resolve() : socket.once('close', () => resolve()),
+          ),
+      )
+      for (const socket of sockets) socket.destroy()
+      await Promise.all(closing)
+      // The proxy's ends are closed; give the driver's event loop a turn to read the FINs, so its
+      // pool sees the dropped connections as closed ("resolves once they are dead", client-side too).
+      await new Promise((resolve) => setTimeout(resolve, DROP_SETTLE_MS))
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -1,0 +1,70 @@
+import type { Check, Store } from '../../check.js'
+import { expectResolves } from '../../harness/assert.js'
+import { type Outcome, outcomeLabels, race, raceRounds, tally } from '../../harness/concurrency-outcomes.js'
+import { ContractViolation } from '../../harness/contract-violation.js'
+
+/**
+ * A fault-injection check: `round` runs once per round on ONE store, whose connections are killed
+ * in every round; the store is never re-created, so a round also proves the previous one recovered.
+ */
+export function faultCheck(
+  id: string,
+  title: string,
+  round: (store: Store, n: number) => Promise<void>,
+): Check {
+  return {
+    id,
+    title,
+    area: 'faults',
+    level: 'MUST',
+    clause: '§0.8',
+    requires: 'faults',
+    async run(ctx) {
+      const store = await ctx.open()
+      const rounds = raceRounds(ctx)
+      for (let n = 0; n < rounds; n++) await round(store, n)
+    },
+  }
+}
+
+/** The target's hooks; the runner only runs `requires: 'faults'` checks when they exist. */
+function hooks(store: Store): NonNullable<Store['faults']> {
+  if (store.faults === undefined) throw new TypeError('a faults check ran on a target without fault hooks')
+  return store.faults
+}
+
+/**
+ * Starts every call, kills the store's connections while they are in flight, and waits for all of
+ * them. Nothing is assumed about which calls the kill hits (maybe all finished first, maybe none had
+ * started): each outcome is judged on its own. Every rejection must be typed `UNAVAILABLE`; a raw
+ * driver error, or any other code, fails the check.
+ */
+export async function underFault<T>(
+  store: Store,
+  calls: readonly (() => Promise<T>)[],
+  what: string,
+): Promise<Outcome<T>[]> {
+  const faults = hooks(store)
+  const running = race(calls)
+  await faults.dropConnections()
+  const outcomes = await running
+  if (outcomes.some((o) => o.status === 'rejected' && o.code !== 'UNAVAILABLE')) {
+    throw new ContractViolation(
+      `${what}, connections killed mid-flight: every failure must be UNAVAILABLE; got ${tally(outcomeLabels(outcomes))}`,
+    )
+  }
+  return outcomes
+}
+
+/**
+ * The first call after a kill, on the same `repos` object: it must succeed (the adapter recovers by
+ * itself, without being re-created).
+ */
+export async function nextCall<T>(action: () => Promise<T>, what: string): Promise<T> {
+  return await expectResolves(action, `${what} (the first call after the connections were killed)`)
+}
+
+/** Number of rejected outcomes (all of them UNAVAILABLE once `underFault` returned). */
+export function failures<T>(outcomes: readonly Outcome<T>[]): number {
+  return outcomes.filter((o) => o.status === 'rejected').length
+}
