@@ -56,7 +56,15 @@ beforeAll(async () => {
   release = await acquireLock('kit-dist', 12 * MINUTE)
   const build = await runCommand(
     'pnpm',
-    ['--filter', '@regstack/protocols', '--filter', '@regstack/conformance', '--filter', '@regstack/adapter-memory', 'build'],
+    [
+      '--filter',
+      '@regstack/protocols',
+      '--filter',
+      '@regstack/conformance',
+      '--filter',
+      '@regstack/adapter-memory',
+      'build',
+    ],
     { cwd: root, timeoutMs: 5 * MINUTE },
   )
   expect(build.code, `building the CLI and the memory adapter failed:\n${tail(build)}`).toBe(0)
@@ -86,13 +94,24 @@ describe('regstack-conformance certify', () => {
   })
 
   it('fails a case-folding adapter with exit 1, a readable counterexample and a replay line that reproduces it', async () => {
-    const run = await certify(['certify', './case-folded.mjs', '--areas', 'users', '--bail', '--out', 'out-broken'])
+    const run = await certify([
+      'certify',
+      './case-folded.mjs',
+      '--areas',
+      'users',
+      '--bail',
+      '--out',
+      'out-broken',
+    ])
     expect(run.code, tail(run)).toBe(1)
     expect(run.stdout).toMatch(/^\[MUST\] users\.\S+ — CONTRACT /m)
     expect(run.stdout).toMatch(/^Broken: {2}users\.getByEmail\(/m)
     expect(run.stdout).toContain('Minimal counterexample:')
     expect(run.stdout).toContain('NOT CERTIFIED')
-    const replay = /^Replay: {2}npx regstack-conformance (certify \.\/case-folded\.mjs --check (\S+) .*)$/m.exec(run.stdout)
+    const replay =
+      /^Replay: {2}npx regstack-conformance (certify \.\/case-folded\.mjs --check (\S+) .*)$/m.exec(
+        run.stdout,
+      )
     expect(replay, 'a replay line naming the module and the check').not.toBeNull()
     const [, command = '', checkId = ''] = replay ?? []
     // The printed line only quotes arguments that need it; these ids and paths never do.

@@ -1,0 +1,7 @@
+import { runConformance } from '@regstack/conformance'
+import { afterAll } from 'vitest'
+import { makeRepos, teardown } from '../src/conformance-target.js'
+
+runConformance(makeRepos, { name: 'regstack-adapter-redis-example', engine: 'redis 7' })
+
+afterAll(teardown)
