@@ -29,6 +29,11 @@ export interface CheckContext {
   /** This check's seed (derived from the master seed and the check id). */
   readonly seed: number
   /**
+   * Records a fact about this run worth reporting whatever the outcome (e.g. how many calls a fault
+   * actually interrupted); it appears in the check's `notes` in every report.
+   */
+  note(text: string): void
+  /**
    * Runs an async property with this check's seed, replay path and run count; on failure throws a
    * `ContractViolation` carrying the shrunk counterexample and its path.
    * @param runs - cases to generate; defaults to `numRuns`.

@@ -117,6 +117,8 @@ export interface CheckResult {
   readonly durationMs: number
   /** The seed the check's properties ran with. */
   readonly seed: number
+  /** Facts the check recorded about this run (see `CheckContext.note`). */
+  readonly notes?: readonly string[]
   readonly failure?: CheckFailure
 }
 

@@ -66,6 +66,9 @@ export async function certify(options: CertifyOptions, out: NodeJS.WriteStream):
   for (const check of report.checks) {
     if (check.status === 'failed') out.write(`\n${formatFailure(check)}\n`)
   }
+  for (const check of report.checks) {
+    for (const note of check.notes ?? []) out.write(`note: ${check.id}: ${note}\n`)
+  }
   out.write(`\n${summaryTable(report)}\n`)
   const files = await writeReports(report, options.out)
   out.write(`reports: ${files.json}, ${files.junit}, ${files.markdown}, ${files.badge}\n`)

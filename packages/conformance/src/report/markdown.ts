@@ -35,6 +35,11 @@ export function toMarkdown(report: ConformanceReport): string {
       `${report.notApplicable.length} check(s) not applicable: ${report.notApplicable[0]?.reason ?? ''}.`,
     )
   }
+  const noted = report.checks.filter((c) => c.notes !== undefined && c.notes.length > 0)
+  if (noted.length > 0) {
+    lines.push('', '## Notes', '')
+    for (const check of noted) for (const note of check.notes ?? []) lines.push(`- \`${check.id}\`: ${note}`)
+  }
   const failed = report.checks.filter((c) => c.status === 'failed')
   if (failed.length > 0) {
     lines.push('', '## Failures', '')

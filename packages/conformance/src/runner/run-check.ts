@@ -20,7 +20,11 @@ export interface RunCheckSettings {
 export async function runCheck(check: Check, settings: RunCheckSettings): Promise<CheckResult> {
   const seed = deriveSeed(settings.masterSeed, check.id)
   const opened: Store[] = []
+  const notes: string[] = []
   const ctx: CheckContext = {
+    note: (text) => {
+      notes.push(text)
+    },
     numRuns: settings.numRuns,
     seed,
     open: async () => {
@@ -71,6 +75,7 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
     status: failure === undefined ? 'passed' : 'failed',
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     seed,
+    ...(notes.length === 0 ? {} : { notes }),
     ...(failure === undefined ? {} : { failure }),
   }
 }
