@@ -1,6 +1,7 @@
 /** The memory `MfaCodeRepo`: one row per (userId, kind) and the verify state machine of CONTRACT §3.5. */
 import {
   type Clock,
+  copyMfaCode,
   type MfaCode,
   type MfaCodeRepo,
   type MfaKind,
@@ -8,7 +9,6 @@ import {
   mfaCodeMatches,
   type NewMfaCode,
 } from '@regstack/protocols'
-import { copyMfaCode } from './copy-models.js'
 import type { IdSource } from './id-source.js'
 
 const KINDS: readonly MfaKind[] = ['phone_setup', 'login_mfa']

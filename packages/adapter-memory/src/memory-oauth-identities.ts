@@ -1,12 +1,12 @@
 /** The memory `OAuthIdentityRepo`: rows by id with both unique keys and a per-user index. */
 import {
+  copyOAuthIdentity,
   type NewOAuthIdentity,
   type OAuthIdentity,
   OAuthIdentityAlreadyLinkedError,
   type OAuthIdentityRepo,
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
-import { copyIdentity } from './copy-models.js'
 import type { IdSource } from './id-source.js'
 
 /** U+0000 cannot occur in stored strings (the guard rejects it), so it separates key parts safely. */
@@ -37,7 +37,7 @@ export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
       if (idBySubject.has(subjectKey) || idByUserProvider.has(userKey)) {
         throw new OAuthIdentityAlreadyLinkedError(identity.provider, identity.subjectId)
       }
-      const row = copyIdentity({ ...identity, id: newId() })
+      const row = copyOAuthIdentity({ ...identity, id: newId() })
       byId.set(row.id, row)
       idBySubject.set(subjectKey, row.id)
       idByUserProvider.set(userKey, row.id)
@@ -47,7 +47,7 @@ export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
         idsByUser.set(row.userId, ids)
       }
       ids.add(row.id)
-      return copyIdentity(row)
+      return copyOAuthIdentity(row)
     },
     async findBySubject(opts: {
       readonly provider: string
@@ -55,7 +55,7 @@ export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
     }): Promise<OAuthIdentity | null> {
       const id = idBySubject.get(pair(opts.provider, opts.subjectId))
       const row = id === undefined ? undefined : byId.get(id)
-      return row === undefined ? null : copyIdentity(row)
+      return row === undefined ? null : copyOAuthIdentity(row)
     },
     async listForUser(userId: string): Promise<OAuthIdentity[]> {
       // A user has a handful of identities (one per provider), so sorting on read is the simple choice.
@@ -64,7 +64,7 @@ export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
         const row = byId.get(id)
         if (row !== undefined) rows.push(row)
       }
-      return rows.sort((a, b) => byDateThenId(a.linkedAt, a.id, b.linkedAt, b.id)).map(copyIdentity)
+      return rows.sort((a, b) => byDateThenId(a.linkedAt, a.id, b.linkedAt, b.id)).map(copyOAuthIdentity)
     },
     async delete(opts: { readonly userId: string; readonly provider: string }): Promise<boolean> {
       const id = idByUserProvider.get(pair(opts.userId, opts.provider))

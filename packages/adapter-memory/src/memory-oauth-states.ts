@@ -1,12 +1,12 @@
 /** The memory `OAuthStateRepo`: rows keyed by the caller's state id. */
 import {
   type Clock,
+  copyOAuthState,
   type NewOAuthState,
   type OAuthState,
   OAuthStateAlreadyExistsError,
   type OAuthStateRepo,
 } from '@regstack/protocols'
-import { copyState } from './copy-models.js'
 
 /** Builds the raw repository (valid, resolved arguments assumed; synchronous bodies keep it atomic). */
 export function memoryOAuthStates(clock: Clock): OAuthStateRepo {
@@ -15,11 +15,11 @@ export function memoryOAuthStates(clock: Clock): OAuthStateRepo {
   return {
     async create(state: NewOAuthState): Promise<void> {
       if (byId.has(state.id)) throw new OAuthStateAlreadyExistsError(state.id)
-      byId.set(state.id, copyState(state))
+      byId.set(state.id, copyOAuthState(state))
     },
     async find(stateId: string): Promise<OAuthState | null> {
       const row = byId.get(stateId)
-      return row === undefined ? null : copyState(row)
+      return row === undefined ? null : copyOAuthState(row)
     },
     async setResultToken(
       stateId: string,
@@ -43,7 +43,7 @@ export function memoryOAuthStates(clock: Clock): OAuthStateRepo {
       const row = byId.get(stateId)
       if (row === undefined) return null
       byId.delete(stateId)
-      return copyState(row)
+      return copyOAuthState(row)
     },
     async purgeExpired(now?: Date | null): Promise<number> {
       const cutoff = (now ?? clock.now()).getTime()

@@ -1,12 +1,12 @@
 /** The memory `PendingRepo`: rows by email plus a token-hash index. */
 import {
   type Clock,
+  copyPendingRegistration,
   type NewPendingRegistration,
   PendingAlreadyExistsError,
   type PendingRegistration,
   type PendingRepo,
 } from '@regstack/protocols'
-import { copyPending } from './copy-models.js'
 import type { IdSource } from './id-source.js'
 
 /** Builds the raw repository (valid, resolved arguments assumed; synchronous bodies keep it atomic). */
@@ -20,20 +20,20 @@ export function memoryPending(clock: Clock, newId: IdSource): PendingRepo {
       if (holder !== undefined && holder !== pending.email) throw new PendingAlreadyExistsError(pending.email)
       const previous = byEmail.get(pending.email)
       // A replaced row keeps its id, as Mongo's replace-with-upsert does (CONTRACT §0.7).
-      const row = copyPending({ ...pending, id: previous?.id ?? newId() })
+      const row = copyPendingRegistration({ ...pending, id: previous?.id ?? newId() })
       if (previous !== undefined) emailByToken.delete(previous.tokenHash)
       byEmail.set(row.email, row)
       emailByToken.set(row.tokenHash, row.email)
-      return copyPending(row)
+      return copyPendingRegistration(row)
     },
     async findByTokenHash(tokenHash: string): Promise<PendingRegistration | null> {
       const email = emailByToken.get(tokenHash)
       const row = email === undefined ? undefined : byEmail.get(email)
-      return row === undefined ? null : copyPending(row)
+      return row === undefined ? null : copyPendingRegistration(row)
     },
     async findByEmail(email: string): Promise<PendingRegistration | null> {
       const row = byEmail.get(email)
-      return row === undefined ? null : copyPending(row)
+      return row === undefined ? null : copyPendingRegistration(row)
     },
     async deleteByEmail(email: string): Promise<void> {
       const row = byEmail.get(email)

@@ -1,6 +1,7 @@
 /** The memory `UserRepo`: users by id, an email index, and a lazily sorted view for `listPaged`. */
 import {
   type Clock,
+  copyUser,
   type ListPagedOptions,
   type NewUser,
   type User,
@@ -9,7 +10,6 @@ import {
   type UserRepo,
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
-import { copyUser } from './copy-models.js'
 import type { IdSource } from './id-source.js'
 
 /**

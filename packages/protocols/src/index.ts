@@ -26,6 +26,13 @@ export {
   makeNewPendingRegistration,
   makeNewUser,
 } from './factories.js'
+export {
+  copyMfaCode,
+  copyOAuthIdentity,
+  copyOAuthState,
+  copyPendingRegistration,
+  copyUser,
+} from './guard/copy-models.js'
 export type { GuardOptions } from './guard/guard-options.js'
 export { guardRepos } from './guard/guard-repos.js'
 export type { LimitedField } from './limits.js'
