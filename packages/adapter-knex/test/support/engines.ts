@@ -1,9 +1,10 @@
 /**
- * Opens the engine a test file runs against: testcontainers when REGSTACK_TESTCONTAINERS=1 (and a
- * container runtime works), otherwise the URL from the environment with this machine's defaults.
+ * Opens the engine a test file runs against: testcontainers when a Docker engine exists and no server
+ * was configured (or REGSTACK_TESTCONTAINERS=1), otherwise the server from the environment with this
+ * machine's defaults.
  * An unreachable engine throws (the file fails) unless REGSTACK_SKIP_ENGINES names it.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ConformanceTarget } from '@regstack/conformance'
@@ -40,9 +41,28 @@ const log = {
 
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback
 
+/**
+ * Whether to provision `engine` with testcontainers: forced by REGSTACK_TESTCONTAINERS=1 or =0;
+ * otherwise only when a Docker engine appears to exist and no server was configured explicitly.
+ * Returns `true`, or why not.
+ */
+function containerWanted(engine: 'postgres' | 'mariadb'): true | string {
+  const flag = process.env.REGSTACK_TESTCONTAINERS
+  if (flag === '1') return true
+  if (flag === '0') return 'REGSTACK_TESTCONTAINERS=0'
+  const configured = engine === 'postgres' ? ['PGHOST', 'PGPORT'] : ['MYSQL_HOST', 'MYSQL_PORT']
+  const set = configured.filter((name) => process.env[name] !== undefined)
+  if (set.length > 0) return `${set.join(', ')} set explicitly`
+  if (process.env.DOCKER_HOST === undefined && !existsSync('/var/run/docker.sock')) {
+    return 'no Docker engine (DOCKER_HOST unset, no /var/run/docker.sock)'
+  }
+  return true
+}
+
 /** Starts a throwaway server in a container, or explains why not (the caller then uses the URL). */
 async function tryContainer(engine: 'postgres' | 'mariadb'): Promise<Container | string> {
-  if (process.env.REGSTACK_TESTCONTAINERS !== '1') return 'REGSTACK_TESTCONTAINERS is not 1'
+  const wanted = containerWanted(engine)
+  if (wanted !== true) return wanted
   try {
     const { GenericContainer, Wait } = await import('testcontainers')
     const container =
