@@ -89,7 +89,14 @@ async function tryContainer(engine: 'postgres' | 'mariadb'): Promise<Container |
 
 function skipRequested(engine: EngineName): boolean {
   const list = (process.env.REGSTACK_SKIP_ENGINES ?? '').split(',').map((s) => s.trim())
-  return list.includes(engine) || (engine.startsWith('sqlite') && list.includes('sqlite'))
+  const requested = list.includes(engine) || (engine.startsWith('sqlite') && list.includes('sqlite'))
+  // Every engine is required in CI: a skip there would hide exactly what CI exists to prove.
+  if (requested && process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false') {
+    throw new Error(
+      `REGSTACK_SKIP_ENGINES=${process.env.REGSTACK_SKIP_ENGINES} is refused in CI: ${engine} is required`,
+    )
+  }
+  return requested
 }
 
 async function knexFor(
