@@ -4,6 +4,7 @@ import { usersCreateChecks } from './users/users-create.js'
 import { usersFreshnessChecks } from './users/users-freshness.js'
 import { usersIdChecks } from './users/users-ids.js'
 import { usersListPagedChecks } from './users/users-list-paged.js'
+import { usersNoCascadeChecks } from './users/users-no-cascade.js'
 import { usersNoopChecks } from './users/users-noops.js'
 import { usersSetterChecks } from './users/users-setters.js'
 import { usersUpdateEmailChecks } from './users/users-update-email.js'
@@ -21,5 +22,6 @@ export const usersChecks: readonly Check[] = [
   ...usersSetterChecks,
   ...usersIdChecks,
   ...usersNoopChecks,
+  ...usersNoCascadeChecks,
   ...usersFreshnessChecks,
 ]

@@ -246,4 +246,21 @@ export const USERS_MUTANTS: readonly Mutant[] = [
       }
     },
   }),
+  defineMutant({
+    id: 'users.delete-cascades',
+    description: 'delete also removes the user’s MFA codes and OAuth identities, as a foreign key would.',
+    clause: '§1.1',
+    raw: ({ raw }) => ({
+      users: {
+        async delete(userId) {
+          const removed = await raw.users.delete(userId)
+          if (removed) {
+            await raw.mfaCodes.delete({ userId })
+            await raw.oauthIdentities.deleteByUserId(userId)
+          }
+          return removed
+        },
+      },
+    }),
+  }),
 ]
