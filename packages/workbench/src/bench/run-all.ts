@@ -1,6 +1,7 @@
 /**
  * `pnpm bench`: every adapter on every reachable engine, against its physical floor, in one run.
- * Writes packages/workbench/bench/results.json, docs/benchmarks.md and docs/benchmarks.svg.
+ * Writes packages/workbench/bench/results.json, docs/benchmarks.md and docs/benchmarks.svg; a
+ * `--quick`, `--only` or `--skip` run writes the same files under packages/workbench/bench/scratch/.
  *
  *   node dist/bench/run-all.js [--quick] [--only=memory,postgres] [--skip=ops,growth,suites,mutants]
  *   node dist/bench/run-all.js --render   (re-render the docs from results.json)
@@ -20,9 +21,25 @@ import { renderSvg } from './render-svg.js'
 import type { BenchResults, EngineOps, GrowthPoint, MutantTime, Overhead, SuiteTime } from './results.js'
 import { loadCorpus, timeMutants, timeSuites } from './suite-cost.js'
 
-const RESULTS = new URL('../../bench/results.json', import.meta.url)
-const DOC = new URL('../../../../docs/benchmarks.md', import.meta.url)
-const SVG = new URL('../../../../docs/benchmarks.svg', import.meta.url)
+/** Where a run writes: only a full run replaces the committed results and docs. */
+interface Outputs {
+  readonly results: URL
+  readonly doc: URL
+  readonly svg: URL
+}
+
+const FULL_OUTPUTS: Outputs = {
+  results: new URL('../../bench/results.json', import.meta.url),
+  doc: new URL('../../../../docs/benchmarks.md', import.meta.url),
+  svg: new URL('../../../../docs/benchmarks.svg', import.meta.url),
+}
+
+// A smoke or partial run must never overwrite the published figures; it lands in a gitignored folder.
+const SCRATCH_OUTPUTS: Outputs = {
+  results: new URL('../../bench/scratch/results.json', import.meta.url),
+  doc: new URL('../../bench/scratch/benchmarks.md', import.meta.url),
+  svg: new URL('../../bench/scratch/benchmarks.svg', import.meta.url),
+}
 
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`)
@@ -41,15 +58,17 @@ function openers(urls: Readonly<Record<string, string>>): ReadonlyArray<readonly
   ]
 }
 
-function writeDocs(results: BenchResults): void {
-  writeFileSync(SVG, renderSvg(results))
-  writeFileSync(DOC, renderMarkdown(results))
-  log(`wrote ${DOC.pathname} and ${SVG.pathname}`)
+function writeDocs(results: BenchResults, out: Outputs): void {
+  writeFileSync(out.svg, renderSvg(results))
+  writeFileSync(out.doc, renderMarkdown(results))
+  log(`wrote ${out.doc.pathname} and ${out.svg.pathname}`)
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  const partial = argv.some((a) => a === '--quick' || a.startsWith('--only') || a.startsWith('--skip'))
+  const out = partial ? SCRATCH_OUTPUTS : FULL_OUTPUTS
   if (argv.includes('--render')) {
-    writeDocs(JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults)
+    writeDocs(JSON.parse(readFileSync(out.results, 'utf8')) as BenchResults, out)
     return
   }
   const { config, only, skip } = parseArgs(argv)
@@ -127,9 +146,9 @@ async function main(argv: readonly string[]): Promise<void> {
     mutants,
     notes,
   }
-  mkdirSync(new URL('.', RESULTS), { recursive: true })
-  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`)
-  writeDocs(results)
+  mkdirSync(new URL('.', out.results), { recursive: true })
+  writeFileSync(out.results, `${JSON.stringify(results, null, 2)}\n`)
+  writeDocs(results, out)
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
 }
 
