@@ -44,6 +44,13 @@ export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions
       const calibration = await calibrate(pool)
       numRuns = resolved.numRuns ?? calibration.numRuns
       hasFaults = calibration.faults
+      const inapplicable = selection.checks.filter((c) => c.requires === 'faults').length
+      if (!hasFaults && inapplicable > 0) {
+        // vitest's default reporter only counts skips; say once why these are skipped.
+        console.info(
+          `[regstack conformance] ${resolved.name}: ${inapplicable} checks skipped: ${NO_FAULT_HOOKS}`,
+        )
+      }
     }, resolved.timeoutMs)
     afterAll(() => pool.closeAll())
     for (const area of AREAS) {
