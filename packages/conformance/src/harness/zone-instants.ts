@@ -43,7 +43,9 @@ export function offsetChanges(fromMs: number, toMs: number): OffsetChange[] {
 
 /**
  * Offset changes of the process zone where naive code meets them: the first years after 1970, the
- * years around `nowMs`, the 2038 signed 32-bit rollover, and the last years before 9999.
+ * Kathmandu-style offset changes of the mid-1980s, the years around `nowMs`, the 2038 signed 32-bit
+ * rollover, and the last years before 9999 — the first change of each direction in each span, which
+ * keeps the pinned instants few enough for networked engines.
  */
 export function interestingChanges(nowMs: number): OffsetChange[] {
   const spans: ReadonlyArray<readonly [number, number]> = [
@@ -53,7 +55,12 @@ export function interestingChanges(nowMs: number): OffsetChange[] {
     [Date.UTC(2037, 0, 1), Date.UTC(2039, 0, 1)],
     [MAX_DATE_MS - 2 * YEAR_MS, MAX_DATE_MS],
   ]
-  return spans.flatMap(([from, to]) => offsetChanges(from, to))
+  return spans.flatMap(([from, to]) => {
+    const changes = offsetChanges(from, to)
+    const fallBack = changes.find((c) => c.after < c.before)
+    const forward = changes.find((c) => c.after > c.before)
+    return [fallBack, forward].filter((c): c is OffsetChange => c !== undefined)
+  })
 }
 
 /** The length, in ms, of the wall-clock hour (or half hour) a fall-back change repeats; 0 for others. */
