@@ -101,17 +101,19 @@ async function roundTrip(store: Store, batch: Batch, n: number): Promise<void> {
       what('mfaCodes.find after put'),
     )
 
-    const identity = await repos.oauthIdentities.create({
+    const identityIn = {
       userId: `tz-${n}`,
       provider: `p${k}`,
       subjectId: `s-${n}`,
       email: null,
       linkedAt: createdAt,
       lastUsedAt: expiresAt,
-    })
+    }
+    const identity = await repos.oauthIdentities.create(identityIn)
+    expectEqual(identity, { id: identity.id, ...identityIn }, what('oauthIdentities.create'))
     expectEqual(
       await repos.oauthIdentities.findBySubject({ provider: `p${k}`, subjectId: `s-${n}` }),
-      { ...identity, linkedAt: createdAt, lastUsedAt: expiresAt },
+      identity,
       what('oauthIdentities.findBySubject after create'),
     )
     await repos.oauthIdentities.touchLastUsed({ provider: `p${k}`, subjectId: `s-${n}`, when: createdAt })

@@ -1,5 +1,7 @@
 import type { Check, CheckContext } from '../../check.js'
 import { ContractViolation } from '../../harness/contract-violation.js'
+import { describeValue } from '../../harness/describe-value.js'
+import { isInfrastructureError } from '../../harness/infrastructure-error.js'
 import { formatOffset, inProcessZone, offsetFromIcu, tierZones } from '../../harness/time-zone.js'
 
 /** What distinguishes one check of the time-zone tier: its rule and what it does in one zone. */
@@ -39,14 +41,19 @@ export function zoneCheck(spec: ZoneCheckSpec): Check {
           try {
             await inProcessZone(zone, () => spec.inZone(ctx, zone))
           } catch (error) {
-            if (!(error instanceof ContractViolation)) throw error
+            // The zone not taking effect is the suite's environment, not the adapter: left as it is.
+            if (isInfrastructureError(error)) throw error
+            const violation = error instanceof ContractViolation ? error : undefined
             throw new ContractViolation(
-              `with the process time zone ${describeZone(zone)}: ${error.message} ` +
+              `with the process time zone ${describeZone(zone)}: ` +
+                `${violation === undefined ? `a call threw ${describeValue(error)}` : violation.message} ` +
                 `(replay in that zone only: REGSTACK_TIME_ZONES=${zone})`,
               {
-                ...(error.counterexample === undefined ? {} : { counterexample: error.counterexample }),
-                ...(error.path === undefined ? {} : { path: error.path }),
-                cause: error.cause ?? error,
+                ...(violation?.counterexample === undefined
+                  ? {}
+                  : { counterexample: violation.counterexample }),
+                ...(violation?.path === undefined ? {} : { path: violation.path }),
+                cause: violation === undefined ? error : (violation.cause ?? violation),
               },
             )
           }
