@@ -1,16 +1,22 @@
 import type { CheckResult } from '../types.js'
 
-/** A failed check as a person reads it: rule, clause, what broke, the minimal case, the replay line. */
+/**
+ * A failed (or errored) check as a person reads it: rule, clause, what broke, the minimal case, the
+ * stack of an unexpected exception, and the replay line.
+ */
 export function formatFailure(result: CheckResult): string {
   const failure = result.failure
   if (failure === undefined) return `${result.id}: passed`
   const lines = [
-    `[${result.level}] ${result.id} — CONTRACT ${result.clause}`,
+    `[${result.level}] ${result.id} — CONTRACT ${result.clause}${result.status === 'error' ? ' — ERROR (no verdict)' : ''}`,
     `Rule:    ${result.title}`,
-    `Broken:  ${failure.message}`,
+    `${result.status === 'error' ? 'Error:  ' : 'Broken: '} ${failure.message}`,
   ]
   if (failure.counterexample !== undefined) {
     lines.push('Minimal counterexample:', ...failure.counterexample.split('\n').map((l) => `    ${l}`))
+  }
+  if (failure.stack !== undefined) {
+    lines.push('Stack:', ...failure.stack.split('\n').map((l) => `    ${l.trim()}`))
   }
   lines.push(`Seed:    ${result.seed}${failure.path === undefined ? '' : `  path: ${failure.path}`}`)
   lines.push(`Replay:  ${failure.replay}`)
