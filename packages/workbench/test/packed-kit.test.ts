@@ -120,7 +120,8 @@ describe('the kit installed from packed tarballs', () => {
   it(
     `runs the whole suite through @regstack/conformance/vitest under vitest ${OLDEST_VITEST}`,
     async () => {
-      const run = await runCommand('npx', ['vitest', 'run'], {
+      // Only this file: the hang suite beside it must fail.
+      const run = await runCommand('npx', ['vitest', 'run', 'test/conformance.test.js'], {
         cwd: dir,
         env: strangerEnv(),
         timeoutMs: 5 * MINUTE,
@@ -132,6 +133,30 @@ describe('the kit installed from packed tarballs', () => {
       expect(output).not.toMatch(/Tests\s+.*\d+ failed/)
     },
     6 * MINUTE,
+  )
+
+  it(
+    'fails, under vitest, a check whose call never settles naming the call, even when close() hangs too',
+    async () => {
+      const run = await runCommand('npx', ['vitest', 'run', 'hang-suite/hang.test.js'], {
+        cwd: dir,
+        env: strangerEnv(),
+        timeoutMs: 4 * MINUTE,
+      })
+      const output = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`)
+      expect(run.code, tail(run, 60)).toBe(1)
+      expect(output).toMatch(/Broken: {2}users\.create\(\{ email: .*\) never settled: still pending after/)
+      expect(output).toMatch(
+        /Also \(infrastructure error\): close\(\) of store "rs_\w+" never settled within 1 s/,
+      )
+      // The replay line runs only this file; the remaining checks fail at once with the reason.
+      expect(output).toMatch(
+        /Replay: {2}REGSTACK_CHECK='users\.\S+' .* npx vitest run hang-suite\/hang\.test\.js/,
+      )
+      expect(output).toContain('not run: the run stopped: 2 calls in a row never settled')
+      expect(run.durationMs).toBeLessThan(MINUTE)
+    },
+    5 * MINUTE,
   )
 
   it(
