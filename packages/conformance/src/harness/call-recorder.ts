@@ -12,6 +12,16 @@ export interface PendingCall {
   readonly infrastructure: boolean
 }
 
+const REPO_NAMES: readonly (keyof Repos)[] = [
+  'users',
+  'pending',
+  'blacklist',
+  'attempts',
+  'mfaCodes',
+  'oauthIdentities',
+  'oauthStates',
+]
+
 /** Longest rendering of a call's arguments before it is cut (reports stay readable). */
 const MAX_ARGS_CHARS = 240
 
@@ -105,7 +115,9 @@ export class CallRecorder {
   /** `repos` with every repository method recorded as `<repository>.<method>(…)`. */
   wrapRepos(repos: Repos): Repos {
     const wrapped = {} as Record<keyof Repos, unknown>
-    for (const key of Object.keys(repos) as (keyof Repos)[]) {
+    // The seven by name too: a Repos built as a class exposes them as prototype getters, not own keys.
+    const keys = new Set([...REPO_NAMES, ...(Object.keys(repos) as (keyof Repos)[])])
+    for (const key of keys) {
       const repo = repos[key]
       wrapped[key] = typeof repo === 'object' && repo !== null ? this.#wrapObject(repo, key) : repo
     }

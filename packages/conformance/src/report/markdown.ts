@@ -76,8 +76,19 @@ function declared(report: ConformanceReport): string[] {
   const { capabilities, notApplicable } = report
   return [
     `| Capability \`automaticExpiry\` | ${capabilities.automaticExpiry ? 'declared: the engine reaps expired rows itself' : 'not declared'} |`,
-    `| Hook \`faults.dropConnections\` | ${capabilities.faults ? 'supplied: the fault-injection tier ran' : `not supplied: the fault-injection tier was not exercised (${notApplicable.length} checks)`} |`,
+    `| Hook \`faults.dropConnections\` | ${hookCell(
+      capabilities.faults,
+      report.checks.some((c) => c.area === 'faults'),
+      notApplicable.length,
+    )} |`,
   ]
+}
+
+function hookCell(supplied: boolean, ran: boolean, notApplicable: number): string {
+  if (supplied) return ran ? 'supplied: the fault-injection tier ran' : 'supplied'
+  return notApplicable === 0
+    ? 'not supplied'
+    : `not supplied: the fault-injection tier was not exercised (${notApplicable} checks)`
 }
 
 function areaRow(report: ConformanceReport, area: Area): string {
