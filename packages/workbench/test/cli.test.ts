@@ -80,6 +80,23 @@ export function makeRepos({ clock }) {
   return { repos: Object.fromEntries(Object.entries(repos).map(([k, v]) => [k, later(v)])) }
 }
 `,
+  // A driver that gives up and calls process.exit(0) in the middle of the run.
+  'exits.mjs': `import { createMemoryRepos } from '${memoryAdapter}'
+let opened = 0
+export function makeRepos({ clock }) {
+  opened += 1
+  if (opened === 12) setImmediate(() => process.exit(0))
+  const repos = createMemoryRepos({ clock })
+  // Every call takes a turn of the event loop, as a call to a real engine does.
+  const later = (repo) => new Proxy(repo, {
+    get: (t, p) => typeof t[p] !== 'function' ? t[p] : async (...args) => {
+      await new Promise((resolve) => setImmediate(resolve))
+      return t[p](...args)
+    },
+  })
+  return { repos: Object.fromEntries(Object.entries(repos).map(([k, v]) => [k, later(v)])) }
+}
+`,
   'typescript-target.ts': `import type { MakeRepos } from '@regstack/conformance'
 export const makeRepos: MakeRepos = () => { throw new Error('never reached') }
 `,
@@ -277,6 +294,13 @@ describe('regstack-conformance certify', () => {
       /never finished: an uncaught exception ended the run: Error\("socket hang up \(fixture driver\)"\)/,
     )
     expect(report.checks.at(-1)?.status).toBe('error')
+  })
+
+  it('turns a process.exit(0) by the target before the verdict into exit 2 with the reports written', async () => {
+    const run = await certify(['certify', './exits.mjs', '--out', 'out-exits'])
+    expect(run.code, tail(run)).toBe(2)
+    expectAllFiles('out-exits')
+    expect(readReport('out-exits').error?.message).toContain('the process exited (process.exit(0)')
   })
 
   it('prints the report on stdout with --json and appends the summary on GitHub Actions', async () => {

@@ -4,7 +4,7 @@ import { formatFailure } from '../report/format-failure.js'
 import { toMarkdown } from '../report/markdown.js'
 import type { ConformanceReport } from '../report/report.js'
 import { errorSummary, exitCodeOf, verdictOf } from '../report/verdict.js'
-import { writeReports } from '../report/write-reports.js'
+import { writeReports, writeReportsSync } from '../report/write-reports.js'
 import { ConformanceRun } from '../runner/conformance-run.js'
 import type { ConformanceOptions, MakeRepos, ReplayInfo } from '../types.js'
 import { type LoadedTarget, loadTarget, resolveSpecifier, UsageError } from './load-target.js'
@@ -65,28 +65,53 @@ export async function certify(options: CertifyOptions): Promise<number> {
   out.write(`regstack-conformance: certifying ${options.specifier} (${target.resolvedFrom})\n`)
   let verdict: ConformanceReport | undefined
   let interrupted = false
-  const disarm = guardProcess((reason) => {
-    if (verdict !== undefined) {
-      // The verdict is in and its reports are being written; what the target does now changes nothing.
-      process.stderr.write(`regstack-conformance: warning: after the verdict, ${reason}\n`)
-      return
-    }
-    if (interrupted) return
-    interrupted = true
-    publish(run.interrupt(reason), options).then(
-      () => process.exit(2),
-      (error: unknown) => {
+  let published = false
+  const disarm = guardProcess(
+    (reason) => {
+      if (verdict !== undefined) {
+        // The verdict is in and its reports are being written; what the target does now changes nothing.
+        process.stderr.write(`regstack-conformance: warning: after the verdict, ${reason}\n`)
+        return
+      }
+      if (interrupted) return
+      interrupted = true
+      publish(run.interrupt(reason), options).then(
+        () => process.exit(2),
+        (error: unknown) => {
+          process.stderr.write(`regstack-conformance: could not write the reports: ${String(error)}\n`)
+          process.exit(2)
+        },
+      )
+    },
+    (code) => {
+      if (interrupted) return
+      interrupted = true
+      // After the verdict (its reports perhaps half written), an exit must not turn a failure into a pass.
+      const report =
+        verdict ?? run.interrupt(`the process exited (process.exit(${code}) by the target or its driver)`)
+      if (published) {
+        process.exitCode = exitCodeOf(verdictOf(report))
+        return
+      }
+      if (verdict === undefined)
+        process.stderr.write(`regstack-conformance: error: ${errorSummary(report)}\n`)
+      try {
+        const files = writeReportsSync(report, options.out)
+        process.stderr.write(`reports: ${files.json}, ${files.junit}, ${files.markdown}, ${files.badge}\n`)
+      } catch (error) {
         process.stderr.write(`regstack-conformance: could not write the reports: ${String(error)}\n`)
-        process.exit(2)
-      },
-    )
-  })
+      }
+      // An exit listener may still change the code the process ends with: no verdict is 2, never 0.
+      process.exitCode = exitCodeOf(verdictOf(report))
+    },
+  )
   verdict = await run.run()
   if (interrupted) return await new Promise<never>(() => {})
   const code = exitCodeOf(verdictOf(verdict))
   process.exitCode = code
   try {
     await publish(verdict, options)
+    published = true
     await tearDown(target, options.callTimeoutMs ?? 30_000)
   } finally {
     disarm()

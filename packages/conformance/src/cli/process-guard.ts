@@ -5,9 +5,11 @@ import { describeValue } from '../harness/describe-value.js'
  * reports and exits 2): the event loop running dry (every promise of the target stuck with nothing
  * left to wake it), an uncaught exception or unhandled rejection (a driver emitting `error` with no
  * listener), SIGINT and SIGTERM (a CI job cancelled or timed out). `onEnd` may be called more than
- * once. Returns the function that disarms it once the reports are written.
+ * once. A `process.exit()` by the target leaves no time for anything asynchronous: it goes to
+ * `onExit`, which must work synchronously. Returns the function that disarms both once the reports
+ * are written.
  */
-export function guardProcess(onEnd: (reason: string) => void): () => void {
+export function guardProcess(onEnd: (reason: string) => void, onExit: (code: number) => void): () => void {
   let disarmed = false
   const end = (reason: string): void => {
     if (!disarmed) onEnd(reason)
@@ -21,11 +23,15 @@ export function guardProcess(onEnd: (reason: string) => void): () => void {
   const onRejection = (error: unknown): void =>
     end(`an unhandled rejection ended the run: ${describeValue(error)}${stackLine(error)}`)
   const onSignal = (signal: NodeJS.Signals): void => end(`the process received ${signal}`)
+  const onProcessExit = (code: number): void => {
+    if (!disarmed) onExit(code)
+  }
   process.on('beforeExit', onBeforeExit)
   process.on('uncaughtException', onUncaught)
   process.on('unhandledRejection', onRejection)
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
+  process.on('exit', onProcessExit)
   return () => {
     disarmed = true
     process.off('beforeExit', onBeforeExit)
@@ -33,6 +39,7 @@ export function guardProcess(onEnd: (reason: string) => void): () => void {
     process.off('unhandledRejection', onRejection)
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
+    process.off('exit', onProcessExit)
   }
 }
 
