@@ -7,7 +7,7 @@ import type { CheckResult, Heartbeat } from '../types.js'
  * silent for long.
  */
 export class Progress {
-  readonly #out: NodeJS.WritableStream
+  readonly #out: NodeJS.WritableStream & { columns?: number }
   readonly #tty: boolean
   readonly #started = performance.now()
   #passed = 0
@@ -15,7 +15,7 @@ export class Progress {
   #errors = 0
   #area = ''
 
-  constructor(out: NodeJS.WritableStream & { isTTY?: boolean }) {
+  constructor(out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }) {
     this.#out = out
     this.#tty = out.isTTY === true
   }
@@ -52,7 +52,7 @@ export class Progress {
             .map((p) => `${p.call} for ${seconds(p.ageMs)}`)
             .join('; ')}${beat.pending.length > 3 ? ` and ${beat.pending.length - 3} more` : ''}`
     const line = `still running: ${beat.running} for ${seconds(beat.runningMs)} (${beat.done}/${beat.total} done, ${this.#elapsed()}), ${waiting}`
-    if (this.#tty) this.#out.write(`\r\x1b[2K${line.slice(0, (process.stdout.columns ?? 120) - 1)}`)
+    if (this.#tty) this.#out.write(`\r\x1b[2K${line.slice(0, (this.#out.columns ?? 120) - 1)}`)
     else this.#out.write(`heartbeat: ${line}\n`)
   }
 
