@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url'
 const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url))
 
 export const workspaceAliases: Record<string, string> = {
+  // Before the package itself: aliases match by prefix, in this order.
+  '@regstack/conformance/vitest': fileURLToPath(
+    new URL('./packages/conformance/src/vitest.ts', import.meta.url),
+  ),
   '@regstack/protocols': src('protocols'),
   '@regstack/conformance': src('conformance'),
   '@regstack/adapter-memory': src('adapter-memory'),

@@ -1,4 +1,4 @@
-import { runConformance } from '@regstack/conformance'
+import { runConformance } from '@regstack/conformance/vitest'
 import { afterAll } from 'vitest'
 import { makeRepos, teardown } from '../src/conformance-target.js'
 

@@ -1,4 +1,4 @@
-import { runConformance } from '@regstack/conformance'
+import { runConformance } from '@regstack/conformance/vitest'
 import { createMemoryRepos } from '../src/index.js'
 
 runConformance(({ clock }) => ({ repos: createMemoryRepos({ clock }) }), {

@@ -1,4 +1,4 @@
-import { runConformance } from '@regstack/conformance'
+import { runConformance } from '@regstack/conformance/vitest'
 import { afterAll } from 'vitest'
 import { mongoTarget } from './support/mongo-target.js'
 import { selectEngine } from './support/select-engine.js'

@@ -5,6 +5,7 @@ export { expectEqual, expectRejects, expectResolves, expectTrue } from './harnes
 export { ContractViolation } from './harness/contract-violation.js'
 export { describeValue } from './harness/describe-value.js'
 export { InfrastructureError, isInfrastructureError } from './harness/infrastructure-error.js'
+export { NeverSettledError } from './harness/never-settled.js'
 export { DEFAULT_SEED } from './harness/seed.js'
 export { CLOCK_LEAD_MS } from './harness/store-pool.js'
 export type { ShieldsEndpointBadge } from './report/badge.js'
@@ -29,7 +30,6 @@ export type { WrittenReports } from './report/write-reports.js'
 export { writeReports } from './report/write-reports.js'
 export { checkConformance, SUITE_VERSION } from './runner/check-conformance.js'
 export { defaultReplayCommand } from './runner/run-check.js'
-export { runConformance } from './runner/run-conformance.js'
 export type {
   Area,
   CheckFailure,
@@ -39,6 +39,7 @@ export type {
   ConformanceFaults,
   ConformanceOptions,
   ConformanceTarget,
+  Heartbeat,
   Level,
   MakeRepos,
   ReplayInfo,

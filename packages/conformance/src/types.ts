@@ -4,7 +4,12 @@ import type { FrozenClock, Repos } from '@regstack/protocols'
 export interface ConformanceContext {
   /** The adapter must take every defaulted "now" from this clock (CONTRACT §0.2). */
   readonly clock: FrozenClock
-  /** Unique per call; use it as a table prefix or database name if the adapter needs one. */
+  /**
+   * Unique per call; use it as a table prefix, key prefix or database name if the adapter needs one.
+   * Always matches `/^[a-z][a-z0-9_]{0,23}$/`: lower-case ASCII letters, digits and underscores,
+   * starting with a letter, at most 24 characters (so `<namespace>_oauth_identities` still fits the
+   * 63-character identifiers of PostgreSQL and the 64 of MySQL, and it is a valid MongoDB database name).
+   */
   readonly namespace: string
 }
 
@@ -25,7 +30,11 @@ export interface ConformanceCapabilities {
 export interface ConformanceFaults {
   /**
    * Kills, from the server side, every connection this store's adapter holds (PostgreSQL
-   * `pg_terminate_backend`, MariaDB `KILL`, a stand-in restart, …) and resolves once they are dead.
+   * `pg_terminate_backend`, MariaDB `KILL`, a stand-in restart, …) and resolves once they are dead
+   * **as the client sees them**: the server having closed them is not enough. A `pg.Pool` can still hold
+   * an idle client that has not yet read its `57P01 terminating connection` message; resolve only
+   * after each of the adapter's connections has observed the kill (its `error`/`end` event fired, or a
+   * probe through it failed), or the next check meets the kill instead of this one.
    * The adapter must recover on its next call without being re-created.
    */
   dropConnections(): Promise<void>
@@ -89,8 +98,22 @@ export interface ConformanceOptions {
   readonly bail?: boolean
   /** Per-check time limit in milliseconds. @default 120000 */
   readonly timeoutMs?: number
+  /**
+   * Limit for one call into the target — a repository method, a fault hook, `makeRepos`, `close` — in
+   * milliseconds. A call still pending after it fails its check naming the call; two such calls in a
+   * row stop the run as an error, so an adapter that hangs is diagnosed in about a minute.
+   * @default 30000
+   */
+  readonly callTimeoutMs?: number
   /** Called as each check finishes (progress reporting). */
   readonly onCheckDone?: (result: CheckResult, done: number, total: number) => void
+  /**
+   * Called every `heartbeatMs` while the run is going, with the running check and the calls it is
+   * waiting on (so a long or stuck check is never silent).
+   */
+  readonly onHeartbeat?: (beat: Heartbeat) => void
+  /** Interval of `onHeartbeat`. @default 15000 */
+  readonly heartbeatMs?: number
   /**
    * Builds the one-line command that replays a failure. Default: environment variables in front of
    * `npx vitest run`.
@@ -105,16 +128,34 @@ export interface ReplayInfo {
   /** The base run count of the failing run (calibrated counts can differ between machines). */
   readonly numRuns: number
   readonly path?: string
+  /** The test file that ran it, when known (vitest): the replay line then runs only that file. */
+  readonly testFile?: string
 }
 
-/** Outcome of one check. */
+/** A sign of life of a running suite. */
+export interface Heartbeat {
+  /** The check running now, or `calibration` before the first check. */
+  readonly running: string
+  /** How long it has been running, in milliseconds. */
+  readonly runningMs: number
+  /** Calls into the target it is waiting on, oldest first, as code with their arguments. */
+  readonly pending: readonly { readonly call: string; readonly ageMs: number }[]
+  readonly done: number
+  readonly total: number
+}
+
+/**
+ * Outcome of one check: `passed`; `failed` (the adapter broke the rule, or one of its calls never
+ * settled); `error` (the check could not reach a verdict: `makeRepos`, `close` or the engine failed —
+ * not the adapter's behaviour). An `error` is never certified and never counted as a failure.
+ */
 export interface CheckResult {
   readonly id: string
   readonly title: string
   readonly area: Area
   readonly level: Level
   readonly clause: string
-  readonly status: 'passed' | 'failed'
+  readonly status: 'passed' | 'failed' | 'error'
   readonly durationMs: number
   /** The seed the check's properties ran with. */
   readonly seed: number
@@ -125,7 +166,7 @@ export interface CheckResult {
   readonly failure?: CheckFailure
 }
 
-/** Why a check failed, in a form a person can act on. */
+/** Why a check failed or ended in an error, in a form a person can act on. */
 export interface CheckFailure {
   /** What rule broke and how: expected versus actual. */
   readonly message: string
@@ -135,6 +176,6 @@ export interface CheckFailure {
   readonly path?: string
   /** The one-line command that replays exactly this failure. */
   readonly replay: string
-  /** Stack of an unexpected exception (not of a contract violation). */
+  /** Stack of an unexpected exception or an infrastructure error's cause (not of a contract violation). */
   readonly stack?: string
 }

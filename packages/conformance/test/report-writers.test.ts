@@ -23,7 +23,7 @@ function report(overrides: Partial<ConformanceReport> = {}): ConformanceReport {
     areas: ['users'],
     capabilities: { automaticExpiry: false, faults: false },
     notApplicable: [],
-    summary: { total: 2, passed: 1, failed: 1, mustFailed: 1, shouldFailed: 0 },
+    summary: { total: 2, passed: 1, failed: 1, mustFailed: 1, shouldFailed: 0, errors: 0 },
     certified: false,
     checks: [
       {
@@ -91,7 +91,7 @@ describe('report writers', () => {
         report({
           certified: true,
           checks: [report().checks[0]!],
-          summary: { total: 1, passed: 1, failed: 0, mustFailed: 0, shouldFailed: 0 },
+          summary: { total: 1, passed: 1, failed: 0, mustFailed: 0, shouldFailed: 0, errors: 0 },
         }),
       ),
     ).toContain('Certified')
@@ -103,7 +103,7 @@ describe('report writers', () => {
       toBadge(
         report({
           certified: true,
-          summary: { total: 2, passed: 2, failed: 0, mustFailed: 0, shouldFailed: 0 },
+          summary: { total: 2, passed: 2, failed: 0, mustFailed: 0, shouldFailed: 0, errors: 0 },
         }),
       ).color,
     ).toBe('brightgreen')
@@ -111,7 +111,7 @@ describe('report writers', () => {
       toBadge(
         report({
           partial: true,
-          summary: { total: 1, passed: 1, failed: 0, mustFailed: 0, shouldFailed: 0 },
+          summary: { total: 1, passed: 1, failed: 0, mustFailed: 0, shouldFailed: 0, errors: 0 },
         }),
       ).color,
     ).toBe('yellow')

@@ -42,6 +42,87 @@ export function openStore() {
   throw new Error('cannot open the scratch store: connection refused (fixture)')
 }
 `,
+  // The two-line reproduction of a CI gate going green on a hanging adapter: close() never settles.
+  'close-hangs.mjs': `import { createMemoryRepos } from '${memoryAdapter}'
+export function makeRepos({ clock }) {
+  return { repos: createMemoryRepos({ clock }), close: () => new Promise(() => {}) }
+}
+`,
+  // A pool that leaks a client: users.create never settles, and close() then waits for that client forever.
+  'create-hangs.mjs': `import { createMemoryRepos } from '${memoryAdapter}'
+export function makeRepos({ clock }) {
+  const repos = createMemoryRepos({ clock })
+  let stuck = 0
+  const create = () => {
+    stuck += 1
+    return new Promise(() => {})
+  }
+  return {
+    repos: { ...repos, users: { ...repos.users, create } },
+    close: () => (stuck > 0 ? new Promise(() => {}) : Promise.resolve()),
+  }
+}
+`,
+  // A driver that throws from a timer (an 'error' event nobody listens to) in the middle of the run.
+  'crashes.mjs': `import { createMemoryRepos } from '${memoryAdapter}'
+let opened = 0
+export function makeRepos({ clock }) {
+  opened += 1
+  if (opened === 12) setTimeout(() => { throw new Error('socket hang up (fixture driver)') }, 1)
+  const repos = createMemoryRepos({ clock })
+  // Every call takes a turn of the event loop, as a call to a real engine does.
+  const later = (repo) => new Proxy(repo, {
+    get: (t, p) => typeof t[p] !== 'function' ? t[p] : async (...args) => {
+      await new Promise((resolve) => setImmediate(resolve))
+      return t[p](...args)
+    },
+  })
+  return { repos: Object.fromEntries(Object.entries(repos).map(([k, v]) => [k, later(v)])) }
+}
+`,
+  // A driver that gives up and calls process.exit(0) in the middle of the run.
+  'exits.mjs': `import { createMemoryRepos } from '${memoryAdapter}'
+let opened = 0
+export function makeRepos({ clock }) {
+  opened += 1
+  if (opened === 12) setImmediate(() => process.exit(0))
+  const repos = createMemoryRepos({ clock })
+  // Every call takes a turn of the event loop, as a call to a real engine does.
+  const later = (repo) => new Proxy(repo, {
+    get: (t, p) => typeof t[p] !== 'function' ? t[p] : async (...args) => {
+      await new Promise((resolve) => setImmediate(resolve))
+      return t[p](...args)
+    },
+  })
+  return { repos: Object.fromEntries(Object.entries(repos).map(([k, v]) => [k, later(v)])) }
+}
+`,
+  'typescript-target.ts': `import type { MakeRepos } from '@regstack/conformance'
+export const makeRepos: MakeRepos = () => { throw new Error('never reached') }
+`,
+  'package.json': `{ "name": "cli-fixture-adapters", "private": true }
+`,
+}
+
+/** What the tests read from report.json. */
+interface Report {
+  certified: boolean
+  tier?: string
+  partial: boolean
+  adapter: { name: string; engine: string }
+  summary: { total: number; failed: number; errors: number; mustFailed: number }
+  error?: { message: string }
+  checks: { id: string; status: string; failure?: { message: string } }[]
+}
+
+function readReport(out: string): Report {
+  const report = JSON.parse(readFileSync(join(dir, out, 'report.json'), 'utf8')) as Report
+  expect(validateReport(report)).toEqual([])
+  return report
+}
+
+function expectAllFiles(out: string): void {
+  for (const file of REPORT_FILES) expect(existsSync(join(dir, out, file)), `${out}/${file}`).toBe(true)
 }
 
 let dir = ''
@@ -81,16 +162,24 @@ describe('regstack-conformance certify', () => {
   it('certifies a correct adapter: exit 0, the four report files, a report.json that validates', async () => {
     const run = await certify(['certify', './correct.mjs', '--engine', 'in-process', '--out', 'out-correct'])
     expect(run.code, tail(run)).toBe(0)
-    expect(run.stdout).toMatch(/CERTIFIED: (\d+)\/\1 checks passed/)
-    for (const file of REPORT_FILES) expect(existsSync(join(dir, 'out-correct', file)), file).toBe(true)
-    const report = JSON.parse(readFileSync(join(dir, 'out-correct', 'report.json'), 'utf8')) as {
-      certified: boolean
-      adapter: { engine: string }
-    }
-    expect(validateReport(report)).toEqual([])
+    // No fault hooks: certified at the base tier, and every output says so.
+    expect(run.stdout).toMatch(/CERTIFIED · faults not exercised: (\d+)\/\1 checks passed/)
+    expectAllFiles('out-correct')
+    const report = readReport('out-correct')
     expect(report.certified).toBe(true)
+    expect(report.tier).toBe('base')
     expect(report.adapter.engine).toBe('in-process')
+    // --name defaults to the name in the module's package.json.
+    expect(report.adapter.name).toBe('cli-fixture-adapters')
     expect(readFileSync(join(dir, 'out-correct', 'junit.xml'), 'utf8')).toContain('<testsuite')
+    const badge = JSON.parse(readFileSync(join(dir, 'out-correct', 'badge.json'), 'utf8')) as {
+      message: string
+    }
+    expect(badge.message).toMatch(/^certified \d+\/\d+ · faults not exercised$/)
+    const summary = readFileSync(join(dir, 'out-correct', 'summary.md'), 'utf8')
+    expect(summary).toContain('Certified · faults not exercised')
+    expect(summary).toContain('`automaticExpiry`')
+    expect(summary).toContain('`faults.dropConnections`')
   })
 
   it('fails a case-folding adapter with exit 1, a readable counterexample and a replay line that reproduces it', async () => {
@@ -122,19 +211,119 @@ describe('regstack-conformance certify', () => {
     for (const file of REPORT_FILES) expect(existsSync(join(dir, 'out-broken', file)), file).toBe(true)
   })
 
-  it('exits 2 naming the exports when the module has no makeRepos', async () => {
+  it('exits 2 naming the exports when the module has no makeRepos, and still writes the reports', async () => {
     const run = await certify(['certify', './wrong-export.mjs', '--out', 'out-wrong-export'])
     expect(run.code, tail(run)).toBe(2)
     expect(run.stderr).toContain('"makeRepos"')
     expect(run.stderr).toMatch(/exports: .*VERSION/)
     expect(run.stderr).toMatch(/exports: .*openStore/)
-    expect(existsSync(join(dir, 'out-wrong-export'))).toBe(false)
+    expectAllFiles('out-wrong-export')
+    expect(readReport('out-wrong-export').error?.message).toContain('"makeRepos"')
   })
 
-  it('exits 2 with the error when makeRepos throws', async () => {
+  it('exits 2 with the error when makeRepos throws: an infrastructure error, not an adapter failure', async () => {
     const run = await certify(['certify', './throws.mjs', '--out', 'out-throws'])
     expect(run.code, tail(run)).toBe(2)
     expect(run.stderr).toContain('cannot open the scratch store: connection refused (fixture)')
+    expectAllFiles('out-throws')
+    const report = readReport('out-throws')
+    expect(report.certified).toBe(false)
+    expect(report.summary.failed).toBe(0)
+    expect(report.error?.message).toContain('connection refused (fixture)')
+    expect(readFileSync(join(dir, 'out-throws', 'badge.json'), 'utf8')).toContain('"message":"error"')
+  })
+
+  it('exits 2 with the four reports when close() never settles (it used to exit 0 with nothing written)', async () => {
+    const run = await certify([
+      'certify',
+      './close-hangs.mjs',
+      '--check',
+      'users.create',
+      '--call-timeout',
+      '1',
+      '--out',
+      'out-close-hangs',
+    ])
+    expect(run.code, tail(run)).toBe(2)
+    expectAllFiles('out-close-hangs')
+    const report = readReport('out-close-hangs')
+    expect(report.certified).toBe(false)
+    expect(report.error?.message).toMatch(/close\(\) of store "rs_\w+" never settled within 1 s/)
+    expect(report.error?.message).toMatch(/may still be in the engine under namespace rs_\w+/)
+    expect(readFileSync(join(dir, 'out-close-hangs', 'junit.xml'), 'utf8')).toMatch(
+      /<error type="infrastructure"/,
+    )
+    expect(readFileSync(join(dir, 'out-close-hangs', 'badge.json'), 'utf8')).toContain('"message":"error"')
+  })
+
+  it('names the call that never settles, prints heartbeats while it waits, and stops the run at the second hang', async () => {
+    const run = await certify([
+      'certify',
+      './create-hangs.mjs',
+      '--call-timeout',
+      '1',
+      '--heartbeat',
+      '0.3',
+      '--out',
+      'out-create-hangs',
+    ])
+    expect(run.code, tail(run)).toBe(2)
+    expect(run.stdout).toMatch(
+      /^heartbeat: still running: \S+ for [\d.]+ s .*waiting on users\.create\(\{ email: /m,
+    )
+    expectAllFiles('out-create-hangs')
+    const report = readReport('out-create-hangs')
+    const stuck = report.checks.find((c) => c.status === 'failed')
+    expect(stuck?.failure?.message).toMatch(
+      /^users\.create\(\{ email: .*\) never settled: still pending after/,
+    )
+    // The store that leaked the call cannot be closed either: reported as infrastructure, with its namespace.
+    expect(stuck?.failure?.message).toMatch(/close\(\) of store "rs_\w+" never settled .* namespace rs_\w+/)
+    expect(report.error?.message).toMatch(/^the run stopped: 2 calls in a row never settled/)
+    // Diagnosed at once, not after every remaining check has waited out its limit.
+    expect(report.summary.total).toBeLessThan(5)
+    expect(run.durationMs).toBeLessThan(30_000)
+  })
+
+  it('exits 2 with reports naming the unfinished check when the adapter crashes the process mid-run', async () => {
+    const run = await certify(['certify', './crashes.mjs', '--out', 'out-crashes'])
+    expect(run.code, tail(run)).toBe(2)
+    expectAllFiles('out-crashes')
+    const report = readReport('out-crashes')
+    expect(report.error?.message).toMatch(
+      /never finished: an uncaught exception ended the run: Error\("socket hang up \(fixture driver\)"\)/,
+    )
+    expect(report.checks.at(-1)?.status).toBe('error')
+  })
+
+  it('turns a process.exit(0) by the target before the verdict into exit 2 with the reports written', async () => {
+    const run = await certify(['certify', './exits.mjs', '--out', 'out-exits'])
+    expect(run.code, tail(run)).toBe(2)
+    expectAllFiles('out-exits')
+    expect(readReport('out-exits').error?.message).toContain('the process exited (process.exit(0)')
+  })
+
+  it('prints the report on stdout with --json and appends the summary on GitHub Actions', async () => {
+    const stepSummary = join(dir, 'step-summary.md')
+    await writeFile(stepSummary, '# earlier step\n')
+    const run = await runCommand(
+      process.execPath,
+      [cli, 'certify', './correct.mjs', '--check', 'users.count', '--json', '--out', 'out-json'],
+      { cwd: dir, timeoutMs: 3 * MINUTE, env: { ...process.env, GITHUB_STEP_SUMMARY: stepSummary } },
+    )
+    expect(run.code, tail(run)).toBe(0)
+    const printed = JSON.parse(run.stdout) as Report
+    expect(validateReport(printed)).toEqual([])
+    expect(printed.checks.every((c) => c.id.startsWith('users.count'))).toBe(true)
+    const appended = readFileSync(stepSummary, 'utf8')
+    expect(appended).toMatch(/^# earlier step\n# regstack conformance: cli-fixture-adapters/)
+  })
+
+  it('explains how to run a TypeScript module', async () => {
+    const run = await certify(['certify', './typescript-target.ts', '--out', 'out-ts'])
+    expect(run.code, tail(run)).toBe(2)
+    expect(run.stderr).toMatch(/build it first/)
+    expect(run.stderr).toMatch(/--import tsx/)
   })
 
   it('exits 2 on a module that does not exist', async () => {
@@ -143,22 +332,33 @@ describe('regstack-conformance certify', () => {
     expect(run.stderr).toContain('no-such-adapter.mjs')
   })
 
-  it('exits 2 on an unknown flag, naming it', async () => {
+  it('exits 2 on an unknown flag, naming it and listing the valid ones', async () => {
     const run = await certify(['certify', './correct.mjs', '--frobnicate'])
     expect(run.code, tail(run)).toBe(2)
     expect(run.stderr).toContain('--frobnicate')
+    expect(run.stderr).toMatch(/valid options: .*--call-timeout <value>/)
   })
 
-  it('exits 2 on an unknown area', async () => {
+  it('exits 2 on an unknown area, listing the areas', async () => {
     const run = await certify(['certify', './correct.mjs', '--areas', 'users,nonsense'])
     expect(run.code, tail(run)).toBe(2)
     expect(run.stderr).toContain('nonsense')
+    expect(run.stderr).toMatch(/areas: users, pending, .*faults/)
   })
 
-  it('prints the usage with --help and exits 0', async () => {
+  it('prints the usage, with the whole shape of a target module, with --help and exits 0', async () => {
     const run = await certify(['--help'])
     expect(run.code, tail(run)).toBe(0)
     expect(run.stdout).toContain('Usage: regstack-conformance certify')
     expect(run.stdout).toContain('Exit codes:')
+    for (const part of [
+      'repos: Repos',
+      'automaticExpiry?: boolean',
+      'dropConnections(): Promise<void>',
+      'close?()',
+      'teardown?()',
+    ]) {
+      expect(run.stdout).toContain(part)
+    }
   })
 })

@@ -1,5 +1,5 @@
 /** The body of every `conformance-<engine>.test.ts`: the suite plus the engine checks on one engine. */
-import { runConformance } from '@regstack/conformance'
+import { runConformance } from '@regstack/conformance/vitest'
 import type { Knex } from 'knex'
 import { afterAll, describe, it } from 'vitest'
 import { createKnexRepos, dropTables, migrate } from '../../src/index.js'

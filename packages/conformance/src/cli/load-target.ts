@@ -31,10 +31,8 @@ export async function loadTarget(specifier: string, exportName: string, cwd: str
     mod = (await import(url)) as Record<string, unknown>
   } catch (error) {
     throw new UsageError(
-      `could not import ${specifier} (${url}): ${(error as Error).message ?? String(error)}`,
-      {
-        cause: error,
-      },
+      `could not import ${specifier} (${url}): ${(error as Error).message ?? String(error)}${typeScriptHint(url)}`,
+      { cause: error },
     )
   }
   const candidate = mod[exportName] ?? (exportName === 'makeRepos' ? mod.default : undefined)
@@ -54,7 +52,19 @@ export async function loadTarget(specifier: string, exportName: string, cwd: str
   }
 }
 
-function resolveSpecifier(specifier: string, cwd: string): string {
+/** Node runs TypeScript only with a loader (or, from Node 22.18, by stripping types): say how. */
+function typeScriptHint(url: string): string {
+  if (!/\.[cm]?tsx?$/.test(url)) return ''
+  return (
+    '\nThis is a TypeScript module. Either build it first and certify the emitted .js ' +
+    '(e.g. `npx tsc && npx regstack-conformance certify ./dist/conformance-target.js`), or run the CLI ' +
+    'through a TypeScript loader: `node --import tsx ./node_modules/.bin/regstack-conformance certify ' +
+    './src/conformance-target.ts` (npm i -D tsx).'
+  )
+}
+
+/** The module URL `certify` will import: a file path (relative to `cwd`) or an installed package. */
+export function resolveSpecifier(specifier: string, cwd: string): string {
   const asPath = isAbsolute(specifier) ? specifier : resolve(cwd, specifier)
   if (specifier.startsWith('.') || isAbsolute(specifier) || existsSync(asPath)) {
     if (!existsSync(asPath)) throw new UsageError(`no such file: ${asPath}`)

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { callThatThrew } from './call-recorder.js'
 import { ContractViolation } from './contract-violation.js'
 
 /** Settings of one property run. */
@@ -42,10 +43,12 @@ export async function runProperty<Ts extends [unknown, ...unknown[]]>(
       : details.counterexample === null
         ? undefined
         : details.counterexample.map((v) => fc.stringify(v)).join(',\n')
+  // An exception that is no typed regstack error names the call (and its shrunk arguments) it came from.
+  const call = error instanceof ContractViolation ? undefined : callThatThrew(error)
   const message =
     error instanceof ContractViolation
       ? error.message
-      : `unexpected ${error instanceof Error ? `${error.name}: ${error.message}` : fc.stringify(error)}`
+      : `unexpected ${error instanceof Error ? `${error.name}: ${error.message}` : fc.stringify(error)}${call === undefined ? '' : ` from ${call}`}`
   throw new ContractViolation(message, {
     ...(counterexample === undefined ? {} : { counterexample }),
     path: details.counterexamplePath ?? undefined,

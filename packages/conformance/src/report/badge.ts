@@ -1,36 +1,38 @@
 import type { ConformanceReport } from './report.js'
+import { verdictOf } from './verdict.js'
 
 /** A shields.io endpoint badge (https://shields.io/badges/endpoint-badge). */
 export interface ShieldsEndpointBadge {
   readonly schemaVersion: 1
   readonly label: string
   readonly message: string
-  readonly color: 'brightgreen' | 'red' | 'yellow'
+  readonly color: 'brightgreen' | 'green' | 'red' | 'yellow' | 'lightgrey'
 }
 
-/** The badge for a report: green when certified, red when a MUST failed, yellow for partial runs. */
+const label = 'regstack conformance'
+
+/**
+ * The badge for a report: bright green when certified with every tier, green when certified without
+ * the fault tier (and it says so), red when a MUST failed, grey "error" when the run reached no
+ * verdict, yellow for partial runs.
+ */
 export function toBadge(report: ConformanceReport): ShieldsEndpointBadge {
   const { passed, total, mustFailed } = report.summary
-  if (report.certified) {
-    return {
-      schemaVersion: 1,
-      label: 'regstack conformance',
-      message: `certified ${passed}/${total}`,
-      color: 'brightgreen',
-    }
-  }
-  if (mustFailed > 0) {
-    return {
-      schemaVersion: 1,
-      label: 'regstack conformance',
-      message: `${mustFailed} MUST failed`,
-      color: 'red',
-    }
-  }
-  return {
-    schemaVersion: 1,
-    label: 'regstack conformance',
-    message: `partial ${passed}/${total}`,
-    color: 'yellow',
+  switch (verdictOf(report)) {
+    case 'certified':
+      return { schemaVersion: 1, label, message: `certified ${passed}/${total}`, color: 'brightgreen' }
+    case 'certified-base':
+      return {
+        schemaVersion: 1,
+        label,
+        message: `certified ${passed}/${total} · faults not exercised`,
+        color: 'green',
+      }
+    case 'failed':
+      return { schemaVersion: 1, label, message: `${mustFailed} MUST failed`, color: 'red' }
+    case 'error':
+      return { schemaVersion: 1, label, message: 'error', color: 'lightgrey' }
+    case 'partial':
+      return { schemaVersion: 1, label, message: `partial ${passed}/${total}`, color: 'yellow' }
   }
 }

@@ -26,9 +26,24 @@ export interface ConformanceReport {
     readonly failed: number
     readonly mustFailed: number
     readonly shouldFailed: number
+    /** Checks that ended in an infrastructure error (schema 1.1; absent in 1.0 reports). */
+    readonly errors: number
   }
-  /** True when every MUST check passed (and nothing was left out). */
+  /**
+   * True when every MUST check that applies to the target ran and passed, nothing was left out and
+   * nothing ended in an error. See `tier` for whether the fault tier was among them.
+   */
   readonly certified: boolean
+  /**
+   * Present when certified (schema 1.1): `full` when every MUST check ran, the fault tier included;
+   * `base` when the target supplied no fault hooks, so the fault tier was not exercised.
+   */
+  readonly tier?: 'full' | 'base'
+  /**
+   * Why the run ended without a verdict (schema 1.1): infrastructure errors in a row, calls that never
+   * settle, or the process ending early. Absent when the run finished.
+   */
+  readonly error?: { readonly message: string; readonly stack?: string }
   readonly checks: readonly CheckResult[]
   /** Selected checks that did not run because the target lacks what they need (e.g. fault hooks), and why. */
   readonly notApplicable: readonly { readonly id: string; readonly reason: string }[]

@@ -1,13 +1,20 @@
+import type { CallRecorder } from '../harness/call-recorder.js'
 import type { StorePool } from '../harness/store-pool.js'
+
+/** What calibration learned about the target. */
+export interface Calibration {
+  readonly numRuns: number
+  readonly automaticExpiry: boolean
+  readonly faults: boolean
+}
 
 /**
  * Chooses the base run count from what one store costs: opening, a few reads, closing. In-process
  * stores get many generated cases; networked engines fewer, so the whole suite stays in minutes.
- * Also reports the declared capabilities.
+ * Also reports the declared capabilities. It is the run's first contact with the target, so a dead
+ * engine or a hanging `close()` shows up here, before any check.
  */
-export async function calibrate(
-  pool: StorePool,
-): Promise<{ numRuns: number; automaticExpiry: boolean; faults: boolean }> {
+export async function calibrate(pool: StorePool, calls: CallRecorder): Promise<Calibration> {
   // The fastest of three rounds: the first pays for JIT warm-up and lazy connections, and a busy
   // machine must not push an in-process store into a smaller run count.
   let fastest = Number.POSITIVE_INFINITY
@@ -15,7 +22,7 @@ export async function calibrate(
   let faults = false
   for (let round = 0; round < 3; round++) {
     const started = performance.now()
-    const store = await pool.open()
+    const store = await pool.open(calls)
     try {
       await store.repos.users.count()
       await store.repos.users.getByEmail('calibration@example.com')

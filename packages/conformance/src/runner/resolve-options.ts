@@ -12,6 +12,7 @@ export interface ResolvedOptions {
   readonly areas: readonly Area[] | undefined
   readonly checks: readonly string[] | undefined
   readonly timeoutMs: number
+  readonly callTimeoutMs: number
   readonly replayCommand: (replay: ReplayInfo) => string
 }
 
@@ -35,7 +36,8 @@ export function resolveOptions(
     path: options.path ?? (env.REGSTACK_PATH || undefined),
     areas: options.areas ?? (list(env.REGSTACK_AREAS) as Area[] | undefined),
     checks: options.checks ?? list(env.REGSTACK_CHECK),
-    timeoutMs: options.timeoutMs ?? 120_000,
+    timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? 120_000,
+    callTimeoutMs: positive(options.callTimeoutMs, 'callTimeoutMs') ?? 30_000,
     replayCommand: options.replayCommand ?? defaultReplayCommand,
   }
 }
@@ -46,4 +48,11 @@ function integerFromEnv(value: string | undefined, name: string): number | undef
   if (!Number.isSafeInteger(n))
     throw new TypeError(`${name} must be an integer, got ${JSON.stringify(value)}`)
   return n
+}
+
+function positive(value: number | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!Number.isFinite(value) || value <= 0)
+    throw new TypeError(`${name} must be a positive number of milliseconds`)
+  return value
 }

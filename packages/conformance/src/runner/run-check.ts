@@ -1,44 +1,85 @@
 import type { Check, CheckContext, Store } from '../check.js'
-import { ContractViolation } from '../harness/contract-violation.js'
-import { describeValue } from '../harness/describe-value.js'
+import { CallRecorder } from '../harness/call-recorder.js'
+import { InfrastructureError, isInfrastructureError } from '../harness/infrastructure-error.js'
+import { isNeverSettled } from '../harness/never-settled.js'
 import { runProperty } from '../harness/property.js'
 import { deriveSeed } from '../harness/seed.js'
 import { nameSetupFailure } from '../harness/setup-step.js'
 import type { StorePool } from '../harness/store-pool.js'
+import { watchCalls } from '../harness/watch-calls.js'
 import type { CheckResult, ReplayInfo } from '../types.js'
+import { describeOutcome } from './describe-outcome.js'
 
 /** How one check is run. */
 export interface RunCheckSettings {
   readonly pool: StorePool
   readonly masterSeed: number
   readonly numRuns: number
+  /** Limit for the whole check. */
   readonly timeoutMs: number
+  /** Limit for one call into the target (a repository method, a hook, `makeRepos`, `close`). */
+  readonly callTimeoutMs: number
   readonly path?: string
+  /** The test file that registered the check (vitest), for the replay line. */
+  readonly testFile?: string
   readonly replayCommand: (replay: ReplayInfo) => string
+  /** Receives the check's call recorder as the check starts (heartbeats show its pending calls). */
+  readonly onStart?: (calls: CallRecorder) => void
 }
 
-/** Runs one check to a result; never throws. Every store the check opened is closed afterwards. */
-export async function runCheck(check: Check, settings: RunCheckSettings): Promise<CheckResult> {
+/** A finished check and how many of its calls never settled (the run stops after a few in a row). */
+export interface CheckRun {
+  readonly result: CheckResult
+  readonly stalledCalls: number
+}
+
+/**
+ * Runs one check to a result; never throws. Every store the check opened is closed afterwards, all
+ * at once and each within the call limit, even when the check itself was abandoned mid-call.
+ */
+export async function runCheck(check: Check, settings: RunCheckSettings): Promise<CheckRun> {
   const seed = deriveSeed(settings.masterSeed, check.id)
-  const opened: Store[] = []
+  const calls = new CallRecorder()
+  settings.onStart?.(calls)
+  const open = new Set<Store>()
   const notes: string[] = []
+  let ended = false
+  // An infrastructure error ends the check at once: a property would otherwise go on shrinking
+  // through one dead makeRepos or hung close() after another.
+  let abort: (error: unknown) => void = () => {}
+  const aborted = new Promise<never>((_, reject) => {
+    abort = reject
+  })
+  aborted.catch(() => {})
+  const openStore = async (): Promise<Store> => {
+    if (ended)
+      throw new InfrastructureError(`${check.id} already ended; its abandoned work opens no more stores`)
+    try {
+      const store = await settings.pool.open(calls)
+      open.add(store)
+      return store
+    } catch (error) {
+      abort(error)
+      throw error
+    }
+  }
   const ctx: CheckContext = {
     note: (text) => {
       notes.push(text)
     },
     numRuns: settings.numRuns,
     seed,
-    open: async () => {
-      const store = await settings.pool.open()
-      opened.push(store)
-      return store
-    },
+    open: openStore,
     withStore: async (body) => {
-      const store = await settings.pool.open()
+      const store = await openStore()
       try {
         return await body(store)
       } finally {
-        await settings.pool.close(store)
+        open.delete(store)
+        await settings.pool.close(store).catch((error: unknown) => {
+          abort(error)
+          throw error
+        })
       }
     },
     property: (arbitraries, predicate, runs) =>
@@ -49,84 +90,46 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
       }),
   }
   const started = performance.now()
-  let failure: CheckResult['failure']
+  let error: unknown
+  let failed = false
   try {
-    await withTimeout(check.run(ctx), settings.timeoutMs, check.id)
-  } catch (error) {
-    failure = describeFailure(nameSetupFailure(error, check.id), check.id, settings)
-  } finally {
-    for (const store of opened) {
-      try {
-        await settings.pool.close(store)
-      } catch (error) {
-        failure ??= describeFailure(
-          new ContractViolation(`close() of the store rejected: ${describeValue(error)}`),
-          check.id,
-          settings,
-        )
-      }
-    }
+    const work = Promise.resolve().then(() => check.run(ctx))
+    await watchCalls(Promise.race([work, aborted]), calls, settings, check.id)
+  } catch (thrown) {
+    // A call used only to build the scenario is named as a set-up failure (unless the engine died).
+    error =
+      isInfrastructureError(thrown) || isNeverSettled(thrown) ? thrown : nameSetupFailure(thrown, check.id)
+    failed = true
   }
-  return {
+  ended = true
+  const closing = await Promise.allSettled([...open].map((store) => settings.pool.close(store)))
+  open.clear()
+  const closeErrors = closing.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []))
+  const outcome = describeOutcome(check, { failed, error, closeErrors, unavailable: calls.unavailable })
+  const replay = settings.replayCommand({
+    checkId: check.id,
+    seed: settings.masterSeed,
+    numRuns: settings.numRuns,
+    ...(outcome.path === undefined ? {} : { path: outcome.path }),
+    ...(settings.testFile === undefined ? {} : { testFile: settings.testFile }),
+  })
+  const result: CheckResult = {
     id: check.id,
     title: check.title,
     area: check.area,
     level: check.level,
     clause: check.clause,
-    status: failure === undefined ? 'passed' : 'failed',
+    status: outcome.status,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     seed,
     ...(notes.length === 0 ? {} : { notes }),
-    ...(failure === undefined ? {} : { failure }),
+    ...(outcome.failure === undefined ? {} : { failure: { ...outcome.failure, replay } }),
   }
+  const stalledCalls = (failed && isNeverSettled(error) ? 1 : 0) + closeErrors.filter(isNeverSettled).length
+  return { result, stalledCalls }
 }
 
-function describeFailure(
-  error: unknown,
-  checkId: string,
-  settings: RunCheckSettings,
-): NonNullable<CheckResult['failure']> {
-  const path = error instanceof ContractViolation ? error.path : undefined
-  const replay = settings.replayCommand({
-    checkId,
-    seed: settings.masterSeed,
-    numRuns: settings.numRuns,
-    ...(path === undefined ? {} : { path }),
-  })
-  if (error instanceof ContractViolation) {
-    return {
-      message: error.message,
-      ...(error.counterexample === undefined ? {} : { counterexample: error.counterexample }),
-      ...(path === undefined ? {} : { path }),
-      replay,
-      ...(error.cause instanceof Error && !(error.cause instanceof ContractViolation) && error.cause.stack
-        ? { stack: error.cause.stack }
-        : {}),
-    }
-  }
-  return {
-    message: `unexpected exception (not a typed regstack error): ${describeValue(error)}`,
-    replay,
-    ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
-  }
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number, id: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ContractViolation(`${id} did not finish within ${ms} ms (a call never settled?)`)),
-      ms,
-    )
-  })
-  try {
-    return await Promise.race([work, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-/** The default replay line: environment variables in front of the vitest command. */
+/** The default replay line: environment variables in front of the vitest command (and the test file). */
 export function defaultReplayCommand(replay: ReplayInfo): string {
   const parts = [
     `REGSTACK_CHECK='${replay.checkId}'`,
@@ -134,5 +137,10 @@ export function defaultReplayCommand(replay: ReplayInfo): string {
     `REGSTACK_RUNS=${replay.numRuns}`,
   ]
   if (replay.path !== undefined) parts.push(`REGSTACK_PATH='${replay.path}'`)
-  return `${parts.join(' ')} npx vitest run`
+  const file = replay.testFile === undefined ? '' : ` ${shellWord(replay.testFile)}`
+  return `${parts.join(' ')} npx vitest run${file}`
+}
+
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`
 }

@@ -27,7 +27,10 @@ export function selectChecks(
       (idList === undefined || idList.some((id) => c.id === id || c.id.startsWith(`${id}.`))),
   )
   if (idList !== undefined && checks.length === 0) {
-    throw new TypeError(`no conformance check matches ${idList.join(', ')}`)
+    throw new TypeError(
+      `no conformance check matches ${idList.join(', ')}; ids are <area>.<method>.<rule> with areas ` +
+        `${AREAS.join(', ')} (\`regstack-conformance list\` prints every id)`,
+    )
   }
   return {
     checks,

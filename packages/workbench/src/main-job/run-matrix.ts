@@ -39,8 +39,15 @@ async function runMatrix(outDir: string): Promise<number> {
       report = await checkConformance(target.makeRepos, {
         name: target.adapter,
         engine: target.engine,
+        onHeartbeat: (beat) => {
+          const waiting = beat.pending[0] === undefined ? '' : `, waiting on ${beat.pending[0].call}`
+          process.stdout.write(
+            `  still running ${beat.running} (${Math.round(beat.runningMs / 1000)} s${waiting})\n`,
+          )
+        },
         onCheckDone: (result, done, total) => {
-          if (result.status === 'failed') process.stdout.write(`  FAIL ${result.id}\n`)
+          if (result.status !== 'passed')
+            process.stdout.write(`  ${result.status.toUpperCase()} ${result.id}\n`)
           if (result.area !== area.current || done === total) {
             area.current = result.area
             process.stdout.write(`  ${done}/${total} checks (${result.area})\n`)
@@ -62,12 +69,13 @@ async function runMatrix(outDir: string): Promise<number> {
     await target.teardown()
     const files = await writeReports(report, join(outDir, planned.id))
     for (const check of report.checks)
-      if (check.status === 'failed') process.stdout.write(`\n${formatFailure(check)}\n`)
+      if (check.status !== 'passed') process.stdout.write(`\n${formatFailure(check)}\n`)
+    if (report.error !== undefined) process.stdout.write(`\n  ERROR: ${report.error.message}\n`)
     if (!report.certified) failed = true
     rows.push({
       adapter: report.adapter.name,
       engine: report.adapter.engine,
-      result: report.certified ? 'CERTIFIED' : `FAILED (${report.summary.mustFailed} MUST)`,
+      result: resultCell(report),
       checks: `${report.summary.passed}/${report.summary.total}`,
       time: `${(report.durationMs / 1000).toFixed(1)}s`,
     })
@@ -77,6 +85,14 @@ async function runMatrix(outDir: string): Promise<number> {
     `\nregstack conformance — compatibility matrix\n\n${table(rows)}\n\nreports in ${outDir}/<target>/\n`,
   )
   return failed ? 1 : 0
+}
+
+function resultCell(report: ConformanceReport): string {
+  if (report.error !== undefined || report.summary.errors > 0) {
+    return `ERROR (${report.summary.errors} checks; no verdict)`
+  }
+  if (report.certified) return report.tier === 'base' ? 'CERTIFIED · faults not exercised' : 'CERTIFIED'
+  return `FAILED (${report.summary.mustFailed} MUST)`
 }
 
 function table(rows: readonly MatrixRow[]): string {

@@ -1,47 +1,35 @@
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import { ALL_CHECKS } from '../checks/index.js'
+import { CallRecorder } from '../harness/call-recorder.js'
 import { newRunTag, StorePool } from '../harness/store-pool.js'
+import { watchCalls } from '../harness/watch-calls.js'
 import { formatFailure } from '../report/format-failure.js'
 import { AREAS, type ConformanceOptions, type MakeRepos } from '../types.js'
 import { calibrate } from './calibrate.js'
-import { NO_FAULT_HOOKS } from './check-conformance.js'
+import { NO_FAULT_HOOKS } from './conformance-run.js'
 import { resolveOptions } from './resolve-options.js'
 import { runCheck } from './run-check.js'
+import { RunGuard } from './run-guard.js'
 import { selectChecks } from './select-checks.js'
-
-type Vitest = Pick<typeof import('vitest'), 'describe' | 'it' | 'beforeAll' | 'afterAll'>
-
-/**
- * vitest is an optional peer, and refuses `require()`: it is imported once here, and its absence only
- * matters when `runConformance` is called, so `checkConformance` and the CLI work without it.
- */
-const vitest: Vitest | Error = await import('vitest').catch((error: unknown) =>
-  error instanceof Error ? error : new Error(String(error)),
-)
-
-function loadVitest(): Vitest {
-  if (vitest instanceof Error) {
-    throw new Error('runConformance needs vitest (a peer dependency); use checkConformance without it', {
-      cause: vitest,
-    })
-  }
-  return vitest
-}
 
 /**
  * Registers the conformance suite as vitest `describe`/`it` blocks: one `describe` per area and one
- * test per check, titled `<id>: <rule>`. Call it at the top level of a test file.
+ * test per check, titled `<id>: <rule>`. Call it at the top level of a test file. A check whose call
+ * never settles fails naming that call; after a few hung calls or infrastructure errors in a row the
+ * remaining checks fail at once with the reason, instead of each waiting out its time limit.
  */
 export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions = {}): void {
-  const { describe, it, beforeAll, afterAll } = loadVitest()
   const resolved = resolveOptions(options)
   const selection = selectChecks(ALL_CHECKS, resolved.areas, resolved.checks)
-  const pool = new StorePool(makeRepos, newRunTag())
+  const pool = new StorePool(makeRepos, newRunTag(), resolved.callTimeoutMs)
+  const guard = new RunGuard()
   let numRuns = resolved.numRuns ?? 0
   let hasFaults = false
   const title = `regstack conformance: ${resolved.name}${selection.partial ? ' (partial run)' : ''}`
   describe(title, () => {
     beforeAll(async () => {
-      const calibration = await calibrate(pool)
+      const calls = new CallRecorder()
+      const calibration = await watchCalls(calibrate(pool, calls), calls, resolved, 'calibration')
       numRuns = resolved.numRuns ?? calibration.numRuns
       hasFaults = calibration.faults
       const inapplicable = selection.checks.filter((c) => c.requires === 'faults').length
@@ -51,8 +39,8 @@ export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions
           `[regstack conformance] ${resolved.name}: ${inapplicable} checks skipped: ${NO_FAULT_HOOKS}`,
         )
       }
-    }, resolved.timeoutMs)
-    afterAll(() => pool.closeAll())
+    }, resolved.timeoutMs + resolved.callTimeoutMs)
+    afterAll(() => pool.closeAll(), resolved.callTimeoutMs + 5_000)
     for (const area of AREAS) {
       const checks = selection.checks.filter((c) => c.area === area)
       if (checks.length === 0) continue
@@ -65,24 +53,38 @@ export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions
                 test.skip(NO_FAULT_HOOKS)
                 return
               }
-              const result = await runCheck(check, {
+              if (guard.stopReason !== undefined) throw new Error(`not run: ${guard.stopReason}`)
+              const testFile = relativeTestFile(test.task.file?.filepath)
+              const run = await runCheck(check, {
                 pool,
                 masterSeed: resolved.seed,
                 numRuns,
                 timeoutMs: resolved.timeoutMs,
+                callTimeoutMs: resolved.callTimeoutMs,
                 replayCommand: resolved.replayCommand,
+                ...(testFile === undefined ? {} : { testFile }),
                 ...(resolved.path === undefined ? {} : { path: resolved.path }),
               })
-              if (result.status === 'failed') {
-                const error = new Error(formatFailure(result))
-                error.stack = `${error.message}\n${result.failure?.stack ?? ''}`
+              guard.record(run)
+              if (run.result.status !== 'passed') {
+                const error = new Error(formatFailure(run.result))
+                error.stack = error.message
                 throw error
               }
             },
-            resolved.timeoutMs + 5_000,
+            // The check's own limit, then closing its stores (each within the call limit), then slack.
+            resolved.timeoutMs + resolved.callTimeoutMs + 5_000,
           )
         }
       })
     }
   })
+}
+
+/** The test file relative to the working directory (where `npx vitest run` is typed). */
+function relativeTestFile(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined
+  const cwd = process.cwd().replaceAll('\\', '/')
+  const file = path.replaceAll('\\', '/')
+  return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file
 }

@@ -1,0 +1,1 @@
+export { runConformance } from './runner/run-conformance-vitest.js'
