@@ -5,8 +5,8 @@
   started on a free port with a scratch WiredTiger folder and stopped at exit.
 - ``sqlite``: regstack's ``SqlBackend`` on a file per store, copied from a template migrated once
   (running Alembic for every store would dominate the run).
-- ``postgresql``: ``SqlBackend`` on a database per store, created from a template database migrated
-  once (``CREATE DATABASE … TEMPLATE``), dropped on close.
+- ``postgresql``: ``SqlBackend`` on a database per open store, created from a template database
+  migrated once (``CREATE DATABASE … TEMPLATE``), emptied on close and reused by a later store.
 """
 
 from __future__ import annotations
@@ -151,49 +151,64 @@ class PostgresStores:
         self._admin_url = os.environ.get(
             "REGSTACK_BRIDGE_POSTGRES_URL", "postgresql://root@127.0.0.1:5432/postgres"
         )
-        self._template = f"rsb_template_{os.getpid()}"
+        self._prefix = f"rsb_{os.getpid()}"
+        self._template = f"{self._prefix}_template"
         self.engine = "postgresql"
         self._lock = asyncio.Lock()
+        self._created: list[str] = []
+        self._free: list[str] = []
 
-    def _url(self, database: str) -> str:
-        base = self._admin_url.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://", 1)
-        return f"{base}/{database}"
+    def _url(self, database: str, driver: str = "postgresql+asyncpg") -> str:
+        return f"{driver}://{self._admin_url.split('://', 1)[1].rsplit('/', 1)[0]}/{database}"
 
-    async def _admin(self, sql: str) -> Any:
+    async def _run(self, sql: str, database: str | None = None) -> Any:
         import asyncpg
 
-        conn = await asyncpg.connect(self._admin_url)
+        conn = await asyncpg.connect(self._admin_url if database is None else self._url(database, "postgresql"))
         try:
-            return await conn.fetchval(sql)
+            return await (conn.execute(sql) if ";" in sql else conn.fetchval(sql))
         finally:
             await conn.close()
 
     async def start(self) -> None:
-        await self._admin(f'DROP DATABASE IF EXISTS "{self._template}"')
-        await self._admin(f'CREATE DATABASE "{self._template}"')
+        await self._run(f'DROP DATABASE IF EXISTS "{self._template}"')
+        await self._run(f'CREATE DATABASE "{self._template}"')
         backend = build_backend(_config(self._url(self._template)), clock=RequestClock())
         await backend.install_schema()
         await backend.aclose()
-        version = await self._admin("SHOW server_version")
+        tables = await self._run(
+            "SELECT string_agg(format('DELETE FROM %I', tablename), '; ') FROM pg_tables "
+            "WHERE schemaname = 'public' AND tablename <> 'alembic_version'",
+            self._template,
+        )
+        self._empty = f"{tables};"
+        version = await self._run("SHOW server_version")
         self.engine = f"postgresql {str(version).split()[0]}"
 
     async def open(self, namespace: str) -> Store:
-        database = f"rsb_{namespace}"
-        # CREATE DATABASE … TEMPLATE fails while another session copies the same template.
+        # A database per open store. CREATE DATABASE costs ~0.1 s (more on a busy machine) and the
+        # suite opens thousands of stores, so a released database is emptied (DELETE from every
+        # table: TRUNCATE costs a file operation per table) and handed to the next open. Integer ids
+        # (MFA codes) then continue their sequence instead of restarting: ids are opaque (§0.4).
         async with self._lock:
-            await self._admin(f'CREATE DATABASE "{database}" TEMPLATE "{self._template}"')
+            if self._free:
+                database = self._free.pop()
+            else:
+                database = f"{self._prefix}_{len(self._created)}"
+                await self._run(f'CREATE DATABASE "{database}" TEMPLATE "{self._template}"')
+                self._created.append(database)
         backend = build_backend(_config(self._url(database)), clock=RequestClock())
 
         async def release() -> None:
-            try:
-                await backend.aclose()
-            finally:
-                await self._admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            await backend.aclose()
+            await self._run(self._empty, database)
+            self._free.append(database)
 
         return Store(backend, release)
 
     async def stop(self) -> None:
-        await self._admin(f'DROP DATABASE IF EXISTS "{self._template}"')
+        for database in [*self._created, self._template]:
+            await self._run(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 BACKENDS = {"mongo": MongoStores, "sqlite": SqliteStores, "postgresql": PostgresStores}

@@ -1,14 +1,18 @@
+import { type LoadedProcessTarget, loadProcessTarget } from '../bridge/load-process-target.js'
 import { formatFailure } from '../report/format-failure.js'
 import { writeReports } from '../report/write-reports.js'
 import { checkConformance } from '../runner/check-conformance.js'
 import type { Area, ReplayInfo } from '../types.js'
-import { loadTarget, UsageError } from './load-target.js'
+import { type LoadedTarget, loadTarget, UsageError } from './load-target.js'
 import { Progress } from './progress.js'
 import { summaryTable } from './summary-table.js'
 
 /** Parsed options of `certify`. */
 export interface CertifyOptions {
+  /** Module or package to load; with `process`, only a label for the report. */
   readonly specifier: string
+  /** A bridge command line (docs/bridge-protocol.md) to run instead of loading a module. */
+  readonly process?: string
   readonly exportName: string
   readonly engineUrl?: string
   readonly engine?: string
@@ -27,14 +31,22 @@ export interface CertifyOptions {
 export async function certify(options: CertifyOptions, out: NodeJS.WriteStream): Promise<number> {
   // The adapter module reads its engine URL from the environment, so it must be set before import.
   if (options.engineUrl !== undefined) process.env.REGSTACK_ENGINE_URL = options.engineUrl
-  const target = await loadTarget(options.specifier, options.exportName, options.cwd)
+  const target: LoadedTarget & Partial<LoadedProcessTarget> =
+    options.process === undefined
+      ? await loadTarget(options.specifier, options.exportName, options.cwd)
+      : await loadProcessTarget(options.process, options.cwd).catch((error: unknown) => {
+          throw new UsageError(`could not start ${options.process}: ${(error as Error).message}`, {
+            cause: error,
+          })
+        })
   out.write(`regstack-conformance: certifying ${options.specifier} (${target.resolvedFrom})\n`)
   const progress = new Progress(out)
   const replayCommand = (replay: ReplayInfo): string =>
     [
       'npx regstack-conformance certify',
-      shellQuote(options.specifier),
+      options.process === undefined ? shellQuote(options.specifier) : '',
       options.exportName === 'makeRepos' ? '' : `--export ${shellQuote(options.exportName)}`,
+      options.process === undefined ? '' : `--process ${shellQuote(options.process)}`,
       `--check ${shellQuote(replay.checkId)}`,
       `--seed ${replay.seed}`,
       `--runs ${replay.numRuns}`,
@@ -45,8 +57,8 @@ export async function certify(options: CertifyOptions, out: NodeJS.WriteStream):
   let report: Awaited<ReturnType<typeof checkConformance>>
   try {
     report = await checkConformance(target.makeRepos, {
-      name: options.name ?? options.specifier,
-      engine: options.engine ?? 'unknown',
+      name: options.name ?? target.name ?? options.specifier,
+      engine: options.engine ?? target.engine ?? 'unknown',
       bail: options.bail,
       replayCommand,
       onCheckDone: (result, done, total) => progress.onCheckDone(result, done, total),

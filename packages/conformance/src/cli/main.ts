@@ -6,6 +6,7 @@ import { certify } from './certify.js'
 import { UsageError } from './load-target.js'
 
 const USAGE = `Usage: regstack-conformance certify <module-or-package> [options]
+       regstack-conformance certify --process "<command line>" [options]
 
 Runs the regstack storage conformance suite against an adapter and writes report.json (validated
 against the published schema), junit.xml, summary.md and badge.json.
@@ -13,7 +14,11 @@ against the published schema), junit.xml, summary.md and badge.json.
 The module must export makeRepos(ctx) => ({ repos, capabilities?, close? }); an optional
 teardown() export is called at the end. The engine URL reaches it as REGSTACK_ENGINE_URL.
 
+A --process command is started once and driven over the JSON-lines bridge protocol (an adapter in
+any language; see docs/bridge-protocol.md); its handshake names the adapter and engine.
+
 Options:
+  --process <command>  certify the bridge process this command line starts
   --export <name>      export to use instead of makeRepos
   --engine-url <url>   sets REGSTACK_ENGINE_URL for the module
   --engine <label>     engine label in the report (e.g. "postgresql 15")
@@ -36,6 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
     allowPositionals: true,
     options: {
       export: { type: 'string', default: 'makeRepos' },
+      process: { type: 'string' },
       'engine-url': { type: 'string' },
       engine: { type: 'string' },
       name: { type: 'string' },
@@ -54,7 +60,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${SUITE_VERSION}\n`)
     return 0
   }
-  const [command, specifier, ...rest] = positionals
+  const [command, specifierArg, ...rest] = positionals
+  const specifier = specifierArg ?? values.process
   if (values.help || command === undefined || command === 'help') {
     process.stdout.write(`${USAGE}\n`)
     return values.help || command === 'help' ? 0 : 2
@@ -75,6 +82,7 @@ async function main(argv: readonly string[]): Promise<number> {
     {
       specifier,
       exportName: values.export,
+      ...(values.process === undefined ? {} : { process: values.process }),
       bail: values.bail,
       out: values.out,
       cwd: process.cwd(),

@@ -1,0 +1,39 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type ConformanceReport, checkConformance, createProcessTarget } from '@regstack/conformance'
+import { BRIDGE_DIR, bridgeCommand, type RegstackBackend } from './backends.js'
+
+/** Where a parity run leaves each backend's report (read by write-parity-doc). */
+export const REPORTS_DIR: string = join(BRIDGE_DIR, 'reports')
+
+/**
+ * Cases per property for the bridge targets when `REGSTACK_RUNS` is unset. Calibrated on the 2-core CI
+ * machine: regstack fails many checks, and fast-check shrinks every failure through the bridge, so the
+ * suite's own calibration (~40 for networked stores) would take most of the CI budget per backend.
+ */
+export const BRIDGE_DEFAULT_RUNS = 10
+
+/** Runs the whole suite against one regstack backend and writes `reports/<id>.json`. */
+export async function runBackend(
+  backend: RegstackBackend,
+  onProgress?: (line: string) => void,
+): Promise<ConformanceReport> {
+  const target = createProcessTarget(bridgeCommand(backend.id))
+  try {
+    const { implementation } = await target.handshake()
+    const envRuns = process.env.REGSTACK_RUNS
+    const report = await checkConformance(target.makeRepos, {
+      name: `${implementation.name} ${implementation.version}`,
+      engine: implementation.engine,
+      numRuns: envRuns === undefined || envRuns === '' ? BRIDGE_DEFAULT_RUNS : Number(envRuns),
+      ...(onProgress === undefined
+        ? {}
+        : { onCheckDone: (r, done, total) => onProgress(`${done}/${total} ${r.status} ${r.id}`) }),
+    })
+    mkdirSync(REPORTS_DIR, { recursive: true })
+    writeFileSync(join(REPORTS_DIR, `${backend.id}.json`), `${JSON.stringify(report, null, 2)}\n`)
+    return report
+  } finally {
+    await target.close()
+  }
+}
