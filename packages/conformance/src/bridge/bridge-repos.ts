@@ -1,7 +1,7 @@
 import type { FrozenClock, Repos } from '@regstack/protocols'
 import type { BridgeProcess } from './bridge-process.js'
 import { fromWireError } from './wire-error.js'
-import { decodeValue, encodeValue, type WireValue } from './wire-value.js'
+import { decodeWireValue, encodeWireValue, type WireValue } from './wire-value.js'
 
 /** Method names of every repository of `Repos`. */
 export type RepoMethods = { readonly [R in keyof Repos]: readonly (keyof Repos[R] & string)[] }
@@ -49,11 +49,11 @@ export function bridgeRepos(bridge: BridgeProcess, store: string, clock: FrozenC
           store,
           repo,
           method,
-          args: args.map((a) => encodeValue(a)) as WireValue[],
+          args: args.map((a) => encodeWireValue(a)) as WireValue[],
           now: clock.now().getTime(),
         })
         if (!answer.ok) throw fromWireError(answer.error, `${repo}.${method}`)
-        return decodeValue(answer.result)
+        return decodeWireValue(answer.result)
       }
     }
     repos[repo] = bound

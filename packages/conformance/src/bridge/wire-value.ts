@@ -25,7 +25,7 @@ function encodeObject(value: object): WireValue {
     const ms = value.getTime()
     return { [TAG]: 'date', ms: Number.isNaN(ms) ? null : ms }
   }
-  if (Array.isArray(value)) return value.map((v: unknown) => encodeValue(v))
+  if (Array.isArray(value)) return value.map((v: unknown) => encodeWireValue(v))
   const proto = Object.getPrototypeOf(value) as unknown
   if (proto !== Object.prototype && proto !== null) {
     const type = (value as { constructor?: { name?: string } }).constructor?.name ?? 'Object'
@@ -35,12 +35,12 @@ function encodeObject(value: object): WireValue {
       : { [TAG]: 'opaque', type }
   }
   const body: Record<string, WireValue> = {}
-  for (const [key, v] of Object.entries(value)) body[key] = encodeValue(v)
+  for (const [key, v] of Object.entries(value)) body[key] = encodeWireValue(v)
   return TAG in body ? { [TAG]: 'object', value: body } : body
 }
 
 /** Encodes one JavaScript value for the wire. */
-export function encodeValue(value: unknown): WireValue {
+export function encodeWireValue(value: unknown): WireValue {
   switch (typeof value) {
     case 'undefined':
       return { [TAG]: 'undefined' }
@@ -68,6 +68,9 @@ function decodeTagged(tagged: { readonly [key: string]: WireValue }): unknown {
       return Number(tagged.value)
     case 'object':
       return decodeObject(tagged.value as { readonly [key: string]: WireValue })
+    case 'opaque':
+      // Only a boxed string can be rebuilt; any other opaque value stays a recognisable stand-in.
+      return tagged.type === 'String' ? new String(tagged.value) : { opaque: tagged.type }
     default:
       throw new TypeError(`unknown ${TAG} tag ${JSON.stringify(tagged[TAG])}`)
   }
@@ -75,14 +78,14 @@ function decodeTagged(tagged: { readonly [key: string]: WireValue }): unknown {
 
 function decodeObject(value: { readonly [key: string]: WireValue }): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [key, v] of Object.entries(value)) out[key] = decodeValue(v)
+  for (const [key, v] of Object.entries(value)) out[key] = decodeWireValue(v)
   return out
 }
 
-/** Decodes one wire value (a result) into JavaScript; throws `TypeError` on an unknown tag. */
-export function decodeValue(value: WireValue): unknown {
+/** Decodes one wire value into JavaScript; throws `TypeError` on an unknown tag. */
+export function decodeWireValue(value: WireValue): unknown {
   if (value === null || typeof value !== 'object') return value
-  if (Array.isArray(value)) return value.map((v: WireValue) => decodeValue(v))
+  if (Array.isArray(value)) return value.map((v: WireValue) => decodeWireValue(v))
   const record = value as { readonly [key: string]: WireValue }
   return TAG in record ? decodeTagged(record) : decodeObject(record)
 }
