@@ -1,6 +1,7 @@
 """One regstack backend per suite store (docs/bridge-protocol.md, "Stores").
 
-- ``mongo``: regstack's ``MongoBackend`` on one database per store, dropped on close. The engine is
+- ``mongo``: regstack's ``MongoBackend`` on one database per open store, emptied on close and reused
+  by a later store (dropped at exit on an external server). The engine is
   ``REGSTACK_BRIDGE_MONGO_URI`` when set, else a SecantusDB daemon (``secantusd-py`` from this venv)
   started on a free port with a scratch WiredTiger folder and stopped at exit.
 - ``sqlite``: regstack's ``SqlBackend`` on a file per store, copied from a template migrated once
@@ -61,6 +62,8 @@ class MongoStores:
         self._scratch: str | None = None
         self.uri = os.environ.get("REGSTACK_BRIDGE_MONGO_URI") or self._start_secantus()
         self.engine = "unknown"
+        self._created: list[str] = []
+        self._free: list[str] = []
 
     def _start_secantus(self) -> str:
         port = _free_port()
@@ -85,20 +88,41 @@ class MongoStores:
             await client.close()
 
     async def open(self, namespace: str) -> Store:
+        # A database per open store. Creating one (collections, nine indexes, the oauth_states
+        # validator) is most of a store's cost on SecantusDB, so a released database is emptied
+        # (delete_many on every collection; indexes stay) and handed to the next open.
+        reused = bool(self._free)
+        if reused:
+            database = self._free.pop()
+        else:
+            database = f"rsb_{os.getpid()}_{len(self._created)}"
+            self._created.append(database)
         base, _, query = self.uri.partition("?")
-        url = f"{base.rstrip('/')}/{namespace}" + (f"?{query}" if query else "")
+        url = f"{base.rstrip('/')}/{database}" + (f"?{query}" if query else "")
         backend = build_backend(_config(url), clock=RequestClock())
-        await backend.install_schema()
+        if not reused:
+            await backend.install_schema()
 
         async def release() -> None:
             try:
-                await backend.client.drop_database(namespace)
+                for name in await backend.database.list_collection_names():
+                    await backend.database[name].delete_many({})
+                self._free.append(database)
             finally:
                 await backend.aclose()
 
         return Store(backend, release)
 
     async def stop(self) -> None:
+        if self._created and self._daemon is None:
+            from pymongo import AsyncMongoClient
+
+            client: AsyncMongoClient[Any] = AsyncMongoClient(self.uri)
+            try:
+                for database in self._created:
+                    await client.drop_database(database)
+            finally:
+                await client.close()
         if self._daemon is not None:
             self._daemon.terminate()
             try:

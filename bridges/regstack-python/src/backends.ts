@@ -15,9 +15,17 @@ export interface RegstackBackend {
 
 /** The backends the parity run covers, in the order the parity page lists them. */
 export const REGSTACK_BACKENDS: readonly RegstackBackend[] = [
-  { id: 'mongo', label: 'regstack Mongo backend on SecantusDB', expectations: 'expectations/mongo-secantusdb.json' },
+  {
+    id: 'mongo',
+    label: 'regstack Mongo backend on SecantusDB',
+    expectations: 'expectations/mongo-secantusdb.json',
+  },
   { id: 'sqlite', label: 'regstack SQL backend on SQLite', expectations: 'expectations/sql-sqlite.json' },
-  { id: 'postgresql', label: 'regstack SQL backend on PostgreSQL', expectations: 'expectations/sql-postgresql.json' },
+  {
+    id: 'postgresql',
+    label: 'regstack SQL backend on PostgreSQL',
+    expectations: 'expectations/sql-postgresql.json',
+  },
 ]
 
 /** The venv's Python, created by setup-venv.sh. */

@@ -36,7 +36,8 @@ export function loadExpectations(path: string): Expectations {
   const seen = new Set<string>()
   for (const d of parsed.divergences) {
     const where = `${path}: ${d.check}`
-    if (typeof d.check !== 'string' || d.check === '') throw new TypeError(`${path}: an entry has no check id`)
+    if (typeof d.check !== 'string' || d.check === '')
+      throw new TypeError(`${path}: an entry has no check id`)
     if (seen.has(d.check)) throw new TypeError(`${where} is listed twice`)
     seen.add(d.check)
     if (!CLASSES.has(d.class)) throw new TypeError(`${where}: unknown class ${JSON.stringify(d.class)}`)

@@ -10,7 +10,10 @@ describe.each(REGSTACK_BACKENDS)('$label', (backend) => {
   it('fails exactly the checks its expectations file classifies', async () => {
     const expectations = loadExpectations(join(BRIDGE_DIR, backend.expectations))
     const report = await runBackend(backend)
-    const { unexplained, nowPassing, notRun, expectedFailures } = compareWithExpectations(report, expectations)
+    const { unexplained, nowPassing, notRun, expectedFailures } = compareWithExpectations(
+      report,
+      expectations,
+    )
     console.info(
       `[regstack ${backend.id}] ${report.adapter.engine}: ${report.summary.passed} passed, ` +
         `${expectedFailures} failed as classified, ${unexplained.length} unexplained, ` +
