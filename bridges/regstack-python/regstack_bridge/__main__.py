@@ -1,9 +1,10 @@
 """Serve regstack's repositories to @regstack/conformance over JSON lines on stdin/stdout.
 
-    python -m regstack_bridge mongo|sqlite|postgresql [--ignore-clock]
+    python -m regstack_bridge mongo|sqlite|postgresql [--ignore-clock] [--keep-email-validation]
 
 `--ignore-clock` is a deliberately broken target for the kit's own tests: it never moves the clock
 to the suite's `now`, so regstack runs on the real wall clock and the suite must report it.
+`--keep-email-validation` leaves regstack's `EmailStr` model fields as published (see models.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from regstack_bridge.calls import CALLS, trim_undefined
 from regstack_bridge.clock import SystemTime, from_ms
 from regstack_bridge.codec import decode, encode
 from regstack_bridge.errors import to_wire
+from regstack_bridge.models import relax_model_emails
 from regstack_bridge.stores import BACKENDS, Store
 
 
@@ -119,7 +121,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m regstack_bridge")
     parser.add_argument("backend", choices=sorted(BACKENDS))
     parser.add_argument("--ignore-clock", action="store_true")
+    parser.add_argument("--keep-email-validation", action="store_true")
     options = parser.parse_args()
+    if not options.keep_email_validation:
+        relax_model_emails()
     asyncio.run(serve(options.backend, options.ignore_clock))
 
 

@@ -1,9 +1,15 @@
 """The kit's camelCase models ⇄ regstack's pydantic models.
 
-Inputs are built with ``model_construct``: pydantic validation is regstack's model layer (``EmailStr``
-normalises and rejects addresses), which CONTRACT §0 leaves out of the storage contract — repositories
-store strings. Keys the caller left out are left out here too, so regstack's own defaults apply.
-Outputs carry exactly the kit's fields (closed models, §0.7); ids are strings.
+Inputs are built with ``model_construct``: regstack's repositories take model instances its callers
+built, and keys the caller left out are left out here too, so regstack's own defaults apply. Outputs
+carry exactly the kit's fields (closed models, §0.7); ids are strings.
+
+Emails: regstack's models type them ``EmailStr``, and its repositories validate what they read back
+through those models — which rejects most strings the suite generates and normalises the rest (domain
+lower-cased, white space stripped). CONTRACT §0 leaves that model layer out of the kit ("repositories
+store strings"), so by default :func:`relax_model_emails` retypes those three fields as ``str``; the
+rest of each model, and every repository, is regstack's unchanged. ``--keep-email-validation`` runs
+regstack's models as published.
 """
 
 from __future__ import annotations
@@ -70,6 +76,17 @@ STATE = {
     "expiresAt": "expires_at",
     "resultToken": "result_token",
 }
+
+
+def relax_model_emails() -> None:
+    """Retypes the ``email`` field of regstack's three ``EmailStr`` models as plain ``str``."""
+    from regstack.models.login_attempt import LoginAttempt
+
+    for model in (BaseUser, PendingRegistration, LoginAttempt):
+        field = model.model_fields["email"]
+        field.annotation = str
+        field.metadata = []
+        model.model_rebuild(force=True)
 
 
 class NotAnObject(TypeError):
