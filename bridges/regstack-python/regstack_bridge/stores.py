@@ -185,12 +185,13 @@ class PostgresStores:
     def _url(self, database: str, driver: str = "postgresql+asyncpg") -> str:
         return f"{driver}://{self._admin_url.split('://', 1)[1].rsplit('/', 1)[0]}/{database}"
 
-    async def _run(self, sql: str, database: str | None = None) -> Any:
+    async def _run(self, sql: str, database: str | None = None, *, script: bool = False) -> Any:
+        """One statement's first value, or with ``script`` a run of statements (no result)."""
         import asyncpg
 
         conn = await asyncpg.connect(self._admin_url if database is None else self._url(database, "postgresql"))
         try:
-            return await (conn.execute(sql) if ";" in sql else conn.fetchval(sql))
+            return await (conn.execute(sql) if script else conn.fetchval(sql))
         finally:
             await conn.close()
 
@@ -225,7 +226,7 @@ class PostgresStores:
 
         async def release() -> None:
             await backend.aclose()
-            await self._run(self._empty, database)
+            await self._run(self._empty, database, script=True)
             self._free.append(database)
 
         return Store(backend, release)
