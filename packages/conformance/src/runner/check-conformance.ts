@@ -46,6 +46,7 @@ export async function checkConformance(
       masterSeed: resolved.seed,
       numRuns,
       timeoutMs: resolved.timeoutMs,
+      shrink: resolved.shrink,
       replayCommand: resolved.replayCommand,
       ...(resolved.path === undefined ? {} : { path: resolved.path }),
     })

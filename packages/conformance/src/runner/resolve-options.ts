@@ -12,6 +12,7 @@ export interface ResolvedOptions {
   readonly areas: readonly Area[] | undefined
   readonly checks: readonly string[] | undefined
   readonly timeoutMs: number
+  readonly shrink: boolean
   readonly replayCommand: (replay: ReplayInfo) => string
 }
 
@@ -36,6 +37,7 @@ export function resolveOptions(
     areas: options.areas ?? (list(env.REGSTACK_AREAS) as Area[] | undefined),
     checks: options.checks ?? list(env.REGSTACK_CHECK),
     timeoutMs: options.timeoutMs ?? 120_000,
+    shrink: options.shrink ?? env.REGSTACK_SHRINK !== '0',
     replayCommand: options.replayCommand ?? defaultReplayCommand,
   }
 }

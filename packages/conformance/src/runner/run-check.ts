@@ -12,6 +12,8 @@ export interface RunCheckSettings {
   readonly masterSeed: number
   readonly numRuns: number
   readonly timeoutMs: number
+  /** `false`: report the first failing case unshrunk. @default true */
+  readonly shrink?: boolean
   readonly path?: string
   readonly replayCommand: (replay: ReplayInfo) => string
 }
@@ -44,6 +46,7 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
       runProperty(arbitraries, predicate, {
         seed,
         numRuns: Math.max(1, Math.round(runs ?? settings.numRuns)),
+        ...(settings.shrink === false ? { shrink: false } : {}),
         ...(settings.path === undefined ? {} : { path: settings.path }),
       }),
   }

@@ -70,6 +70,7 @@ export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions
                 masterSeed: resolved.seed,
                 numRuns,
                 timeoutMs: resolved.timeoutMs,
+                shrink: resolved.shrink,
                 replayCommand: resolved.replayCommand,
                 ...(resolved.path === undefined ? {} : { path: resolved.path }),
               })
