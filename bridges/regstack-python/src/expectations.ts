@@ -21,9 +21,9 @@ export interface Divergence {
   /** The smallest case that shows it, as a call sequence. */
   readonly counterexample?: string
   /**
-   * The failure depends on a race (regstack's non-atomic read-then-write under concurrent calls): a run
-   * that happens not to interleave passes, and that is not a stale entry. Never set on a deterministic
-   * failure.
+   * The failure depends on chance — a race (regstack's non-atomic read-then-write under concurrent
+   * calls) or regstack's random UUIDs deciding the order of rows tied on their sort key — so a run that
+   * passes it is not a stale entry. `why` says which. Never set on a deterministic failure.
    */
   readonly mayPass?: boolean
 }
@@ -51,8 +51,8 @@ export function loadExpectations(path: string): Expectations {
     if (d.class === 'stricter-than-regstack' && !/^§0\.\d+/.test(d.clause ?? '')) {
       throw new TypeError(`${where}: stricter-than-regstack must cite the §0 item`)
     }
-    if (d.mayPass === true && !d.check.startsWith('concurrency.')) {
-      throw new TypeError(`${where}: only a concurrency check can be race-dependent (mayPass)`)
+    if (d.mayPass === true && !/race|random/i.test(d.why)) {
+      throw new TypeError(`${where}: a chance-dependent entry (mayPass) must say why (a race, random ids)`)
     }
     if (d.class === 'regstack-bug' && (d.counterexample ?? '').trim() === '') {
       throw new TypeError(`${where}: a regstack-bug needs its minimal counterexample`)
