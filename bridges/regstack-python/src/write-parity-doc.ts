@@ -58,7 +58,7 @@ function section(
       const example = d.counterexample ?? checks.get(d.check)?.failure?.counterexample ?? ''
       const short = example.length > 300 ? `${example.slice(0, 300)}…` : example
       lines.push(
-        `| \`${d.check}\` | ${d.clause} | ${cell(d.why)} | ${short === '' ? '' : `\`${cell(short)}\``} |`,
+        `| \`${d.check}\`${d.mayPass === true ? ' *(may pass)*' : ''} | ${d.clause} | ${cell(d.why)} | ${short === '' ? '' : `\`${cell(short)}\``} |`,
       )
     }
     lines.push('')
