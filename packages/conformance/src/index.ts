@@ -19,6 +19,16 @@ export { DEFAULT_SEED } from './harness/seed.js'
 export { CLOCK_LEAD_MS } from './harness/store-pool.js'
 export type { ShieldsEndpointBadge } from './report/badge.js'
 export { toBadge } from './report/badge.js'
+export type { ClauseRef } from './report/clause-link.js'
+export {
+  CONTRACT_PATH,
+  CONTRACT_URL,
+  clauseMarkdown,
+  clauseRefs,
+  clauseUrl,
+  clauseUrls,
+  REPOSITORY_URL,
+} from './report/clause-link.js'
 export { formatFailure } from './report/format-failure.js'
 export { toJUnitXml } from './report/junit.js'
 export { toMarkdown } from './report/markdown.js'

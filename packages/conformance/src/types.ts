@@ -58,6 +58,7 @@ export const AREAS = [
   'hostile',
   'isolation',
   'faults',
+  'timeZones',
 ] as const
 /** One area of the contract. */
 export type Area = (typeof AREAS)[number]
@@ -126,6 +127,8 @@ export interface CheckResult {
   readonly seed: number
   /** Facts the check recorded about this run (see `CheckContext.note`). */
   readonly notes?: readonly string[]
+  /** Where `clause` is written: the contract document's web address with the clause's anchor (report 1.1). */
+  readonly clauseUrl?: string
   readonly failure?: CheckFailure
 }
 

@@ -175,6 +175,12 @@ describe('fault-injection checks', () => {
     expect(report.capabilities.faults).toBe(true)
     expect(report.checks.map((c) => c.id)).toHaveLength(5)
     expect(report.notApplicable).toEqual([])
+    // The idle-kill check says what it proved, not that it interrupted nothing.
+    const recovery = report.checks.find((c) => c.id === 'faults.recovery.next-call-succeeds')
+    expect(recovery?.notes?.join('\n')).toMatch(
+      /^killed the store's idle connections \d+ times .*recovery without re-creation proved$/,
+    )
+    expect(recovery?.notes?.join('\n')).not.toContain('none of 0 calls')
   })
 
   it('are reported not applicable, never passed, for a target without fault hooks', async () => {

@@ -10,6 +10,7 @@ import { modelChecks } from './model.js'
 import { oauthIdentitiesChecks } from './oauth-identities.js'
 import { oauthStatesChecks } from './oauth-states.js'
 import { pendingChecks } from './pending.js'
+import { timeZonesChecks } from './time-zones.js'
 import { usersChecks } from './users.js'
 
 /** Every check of the suite, in the order they run: cheap per-method rules first, long runs last. */
@@ -26,6 +27,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...concurrencyChecks,
   ...modelChecks,
   ...faultsChecks,
+  ...timeZonesChecks,
 ]
 
 const seen = new Set<string>()

@@ -1,5 +1,5 @@
 import type { Check } from '../check.js'
 import { isolationCheckList } from './isolation/isolation-checks.js'
 
-/** Checks that every store the suite opens is its own (issue 3 §7: no check sees another's data). */
+/** Checks that every store the suite opens is its own (CONTRACT §7.3: no check sees another's data). */
 export const isolationChecks: readonly Check[] = isolationCheckList

@@ -1,13 +1,13 @@
 import type { NewOAuthState, OAuthState } from '@regstack/protocols'
 import type { Store } from '../check.js'
-import { expectEqual, expectResolves } from './assert.js'
+import { expectEqual } from './assert.js'
 import { describeValue } from './describe-value.js'
+import { setupStep } from './setup-step.js'
 
 /** Creates `state`, failing with a readable message if the adapter rejects it. */
 export async function createState(store: Store, state: NewOAuthState): Promise<void> {
-  await expectResolves(
-    () => store.repos.oauthStates.create(state),
-    `oauthStates.create(${describeValue(state)})`,
+  await setupStep('oauthStates.create', `oauthStates.create(${describeValue(state)})`, () =>
+    store.repos.oauthStates.create(state),
   )
 }
 

@@ -1,8 +1,9 @@
 import type { NewOAuthIdentity, OAuthIdentity, Repos } from '@regstack/protocols'
 import type { CheckContext } from '../check.js'
-import { expectEqual, expectResolves, expectTrue } from './assert.js'
+import { expectEqual } from './assert.js'
 import { describeValue } from './describe-value.js'
 import { identityListOrder, withId } from './oauth-order.js'
+import { setupStep } from './setup-step.js'
 
 /**
  * Per-case stores cost tens of milliseconds on SQL engines, so properties that open one per case run
@@ -14,16 +15,16 @@ export function perStoreRuns(ctx: CheckContext): number {
 
 /** Creates `input`, checks the returned row is the input plus a non-empty id (§0.4), and returns it. */
 export async function createIdentity(repos: Repos, input: NewOAuthIdentity): Promise<OAuthIdentity> {
-  const created = await expectResolves(
-    () => repos.oauthIdentities.create(input),
+  const created = await setupStep(
+    'oauthIdentities.create',
     `oauthIdentities.create(${describeValue(input)})`,
+    () => repos.oauthIdentities.create(input),
+    {
+      test: (row) => typeof row?.id === 'string' && row.id !== '' && row.id.length <= 36,
+      expected: 'the identity with a new non-empty id of at most 36 characters (§0.4)',
+    },
   )
-  const id = (created as { id?: unknown } | null)?.id
-  expectTrue(
-    typeof id === 'string' && id !== '' && id.length <= 36,
-    'oauthIdentities.create must return the identity with a new non-empty id of at most 36 characters ' +
-      `(§0.4), got ${describeValue(created)}`,
-  )
+  const id = created.id
   expectEqual(created, withId(input, id), 'oauthIdentities.create must return the input plus its new id')
   return created
 }

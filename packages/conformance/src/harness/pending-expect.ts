@@ -1,7 +1,8 @@
 import { MIN_DATE_MS, type NewPendingRegistration, type PendingRegistration } from '@regstack/protocols'
 import type { Store } from '../check.js'
-import { expectEqual, expectResolves, expectTrue } from './assert.js'
+import { expectEqual, expectTrue } from './assert.js'
 import { describeValue } from './describe-value.js'
+import { setupStep } from './setup-step.js'
 
 /** The row the contract expects for `input` stored under `id`: exactly the model's fields, copied. */
 export function pendingOf(id: string, input: NewPendingRegistration): PendingRegistration {
@@ -21,15 +22,16 @@ export async function upsertPending(
   store: Store,
   input: NewPendingRegistration,
 ): Promise<PendingRegistration> {
-  const returned = await expectResolves(
-    () => store.repos.pending.upsert(input),
+  const returned = await setupStep(
+    'pending.upsert',
     `pending.upsert(${describeValue(input.email)}) with a free token hash`,
+    () => store.repos.pending.upsert(input),
+    {
+      test: (row) => typeof row?.id === 'string' && row.id.length > 0 && row.id.length <= 36,
+      expected: 'the row with a non-empty string id of at most 36 units',
+    },
   )
-  const id: unknown = (returned as { id?: unknown } | null)?.id
-  expectTrue(
-    typeof id === 'string' && id.length > 0 && id.length <= 36,
-    `pending.upsert must return the row with a non-empty string id of at most 36 units, got ${describeValue(returned)}`,
-  )
+  const id = returned.id
   const expected = pendingOf(id, input)
   expectEqual(returned, expected, `pending.upsert(${describeValue(input.email)}) return value`)
   return expected

@@ -1,7 +1,8 @@
 import type { NewUser, User } from '@regstack/protocols'
 import type { Store } from '../check.js'
-import { expectEqual, expectResolves, expectTrue } from './assert.js'
+import { expectEqual } from './assert.js'
 import { describeValue } from './describe-value.js'
+import { setupStep } from './setup-step.js'
 
 /**
  * The user the contract expects for `input` stored under `id`: exactly the `User` fields, copied, so
@@ -30,15 +31,16 @@ export function userOf(id: string, input: NewUser): User {
 export async function createUsers(store: Store, inputs: readonly NewUser[]): Promise<User[]> {
   const users: User[] = []
   for (const input of inputs) {
-    const created = await expectResolves(
-      () => store.repos.users.create(input),
+    const created = await setupStep(
+      'users.create',
       `users.create(${describeValue(input.email)}) with a free email`,
+      () => store.repos.users.create(input),
+      {
+        test: (u) => typeof u?.id === 'string' && u.id.length > 0,
+        expected: 'the user with a non-empty string id',
+      },
     )
-    const id: unknown = (created as { id?: unknown } | null)?.id
-    expectTrue(
-      typeof id === 'string' && id.length > 0,
-      `users.create must return the user with a non-empty string id, got ${describeValue(created)}`,
-    )
+    const id = created.id
     users.push(userOf(id, input))
   }
   return users

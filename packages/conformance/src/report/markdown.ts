@@ -1,4 +1,5 @@
 import type { Area } from '../types.js'
+import { clauseMarkdown } from './clause-link.js'
 import { formatFailure } from './format-failure.js'
 import type { ConformanceReport } from './report.js'
 
@@ -44,7 +45,16 @@ export function toMarkdown(report: ConformanceReport): string {
   if (failed.length > 0) {
     lines.push('', '## Failures', '')
     for (const check of failed) {
-      lines.push(`### ${check.id}`, '', '```text', formatFailure(check), '```', '')
+      lines.push(
+        `### ${check.id}`,
+        '',
+        `${check.level}, CONTRACT ${clauseMarkdown(check.clause)}: ${cell(check.title)}`,
+        '',
+        '```text',
+        formatFailure(check),
+        '```',
+        '',
+      )
     }
   }
   return `${lines.join('\n')}\n`

@@ -1,7 +1,10 @@
 import type { Area, CheckResult } from '../types.js'
 
-/** Version of the report format; bumped on any incompatible change (see docs/report-format.md). */
-export const REPORT_SCHEMA_VERSION = '1.0.0'
+/**
+ * Version of the report format (semver): the major changes with any incompatible change, the minor when
+ * optional properties are added (1.1: `checks[].clauseUrl`). See docs/report-format.md.
+ */
+export const REPORT_SCHEMA_VERSION = '1.1.0'
 
 /** The outcome of one conformance run, as written to `report.json`. */
 export interface ConformanceReport {

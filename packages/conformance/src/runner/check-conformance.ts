@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { ALL_CHECKS } from '../checks/index.js'
 import { newRunTag, StorePool } from '../harness/store-pool.js'
+import { clauseUrl } from '../report/clause-link.js'
 import { type ConformanceReport, REPORT_SCHEMA_VERSION } from '../report/report.js'
 import type { CheckResult, ConformanceOptions, MakeRepos } from '../types.js'
 import { calibrate } from './calibrate.js'
@@ -76,7 +77,7 @@ export async function checkConformance(
       shouldFailed: failed.length - mustFailed,
     },
     certified: mustFailed === 0 && !selection.partial && results.length === applicable.length,
-    checks: results,
+    checks: results.map((r) => ({ ...r, clauseUrl: clauseUrl(r.clause) })),
     notApplicable,
   }
 }

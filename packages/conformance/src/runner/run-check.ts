@@ -3,6 +3,7 @@ import { ContractViolation } from '../harness/contract-violation.js'
 import { describeValue } from '../harness/describe-value.js'
 import { runProperty } from '../harness/property.js'
 import { deriveSeed } from '../harness/seed.js'
+import { nameSetupFailure } from '../harness/setup-step.js'
 import type { StorePool } from '../harness/store-pool.js'
 import type { CheckResult, ReplayInfo } from '../types.js'
 
@@ -55,7 +56,7 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
   try {
     await withTimeout(check.run(ctx), settings.timeoutMs, check.id)
   } catch (error) {
-    failure = describeFailure(error, check.id, settings)
+    failure = describeFailure(nameSetupFailure(error, check.id), check.id, settings)
   } finally {
     for (const store of opened) {
       try {

@@ -164,7 +164,7 @@ export const CONTRACT_WIDE_MUTANTS: readonly Mutant[] = [
   defineMutant({
     id: 'isolation.shared-user-store',
     description: 'Every store after the first reuses the first store’s users (module-level state).',
-    clause: 'makeRepos isolation',
+    clause: '§7.3',
     raw: ({ raw }) => {
       sharedUsers ??= raw.users
       return { users: sharedUsers }

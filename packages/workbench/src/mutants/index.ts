@@ -6,10 +6,12 @@ import type { Mutant } from './mutant.js'
 import { OAUTH_IDENTITIES_MUTANTS } from './oauth-identities-mutants.js'
 import { OAUTH_STATES_MUTANTS } from './oauth-states-mutants.js'
 import { PENDING_MUTANTS } from './pending-mutants.js'
+import { TIME_ZONE_MUTANTS } from './time-zone-mutants.js'
 import { USERS_MUTANTS } from './users-mutants.js'
 
 export { CORRECT_VARIANTS } from './correct-variants.js'
 export type { CorrectVariant, Mutant } from './mutant.js'
+export { TIME_ZONE_MUTANTS } from './time-zone-mutants.js'
 
 /** Every mutant of the corpus, grouped by area. */
 export const ALL_MUTANTS: readonly Mutant[] = [
@@ -21,4 +23,5 @@ export const ALL_MUTANTS: readonly Mutant[] = [
   ...OAUTH_IDENTITIES_MUTANTS,
   ...OAUTH_STATES_MUTANTS,
   ...CONTRACT_WIDE_MUTANTS,
+  ...TIME_ZONE_MUTANTS,
 ]

@@ -2,7 +2,7 @@ import type { Check } from '../../check.js'
 import { expectEqual } from '../../harness/assert.js'
 import { ContractViolation } from '../../harness/contract-violation.js'
 import { DAY_MS } from '../concurrency/race-check.js'
-import { failures, faultCheck, nextCall, underFault } from './fault-batch.js'
+import { failures, faultCheck, killIdle, nextCall, underFault } from './fault-batch.js'
 
 const RECORDS = 16
 
@@ -44,11 +44,10 @@ const idleRecovery: Check = faultCheck(
   async (store, n) => {
     const email = `fault-idle-${n}@x.io`
     await store.repos.attempts.recordFailure(email)
-    if (store.faults === undefined) throw new TypeError('a faults check ran on a target without fault hooks')
-    await store.faults.dropConnections()
+    await killIdle(store)
     const count = () => store.repos.attempts.countRecent(email, { windowMs: DAY_MS, now: store.clock.now() })
     expectEqual(await nextCall(count, 'attempts.countRecent'), 1, 'countRecent after an idle kill')
-    await store.faults.dropConnections()
+    await killIdle(store)
     await nextCall(() => store.repos.attempts.recordFailure(email), 'attempts.recordFailure')
     expectEqual(await count(), 2, 'countRecent after a write that followed an idle kill')
   },

@@ -21,23 +21,46 @@ export function faultCheck(
     requires: 'faults',
     async run(ctx) {
       const store = await ctx.open()
-      const stats = { calls: 0, interrupted: 0 }
+      const stats = { calls: 0, interrupted: 0, idleKills: 0 }
       interruptions.set(store, stats)
       const rounds = raceRounds(ctx)
       for (let n = 0; n < rounds; n++) await round(store, n)
-      // Whether a kill lands mid-call depends on the engine's timing, so a run where none did passes
-      // (nothing broke) but has only proved recovery and typed errors: the report says which it was.
-      ctx.note(
-        stats.interrupted === 0
-          ? `none of ${stats.calls} calls was interrupted (every kill landed between calls): this run proved recovery only, not atomicity under interruption`
-          : `${stats.interrupted} of ${stats.calls} calls were interrupted by the kills (rejected with UNAVAILABLE)`,
-      )
+      ctx.note(describeRun(stats))
     },
   }
 }
 
+/**
+ * What a fault check's run proved. Whether a kill lands mid-call depends on the engine's timing, so a
+ * run where none did passes (nothing broke) but has only proved recovery and typed errors; a check
+ * that kills idle connections on purpose proves recovery by design, and says so.
+ */
+function describeRun(stats: { calls: number; interrupted: number; idleKills: number }): string {
+  const idle =
+    stats.idleKills === 0
+      ? ''
+      : `killed the store's idle connections ${stats.idleKills} times (no call in flight, by design), and ` +
+        'the first call after each kill succeeded on the same repos object: recovery without re-creation proved'
+  if (stats.calls === 0) return idle === '' ? 'no connection was killed' : idle
+  const inFlight =
+    stats.interrupted === 0
+      ? `none of ${stats.calls} calls was interrupted (every kill landed between calls): this run proved recovery only, not atomicity under interruption`
+      : `${stats.interrupted} of ${stats.calls} calls were interrupted by the kills (rejected with UNAVAILABLE)`
+  return idle === '' ? inFlight : `${idle}; ${inFlight}`
+}
+
+/**
+ * Kills the store's connections while no call is in flight (the pool's idle connections), counted for
+ * the check's note.
+ */
+export async function killIdle(store: Store): Promise<void> {
+  await hooks(store).dropConnections()
+  const stats = interruptions.get(store)
+  if (stats !== undefined) stats.idleKills += 1
+}
+
 /** Calls made and calls interrupted under a fault, per store of a running fault check. */
-const interruptions = new WeakMap<Store, { calls: number; interrupted: number }>()
+const interruptions = new WeakMap<Store, { calls: number; interrupted: number; idleKills: number }>()
 
 /** The target's hooks; the runner only runs `requires: 'faults'` checks when they exist. */
 function hooks(store: Store): NonNullable<Store['faults']> {

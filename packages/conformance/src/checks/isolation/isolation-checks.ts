@@ -17,7 +17,7 @@ const startsEmpty: Check = {
     'user, pending row, revoked token, login attempt, MFA code, OAuth identity or OAuth state.',
   area: 'isolation',
   level: 'MUST',
-  clause: '§7 (issue 3: isolation)',
+  clause: '§7.3',
   run: (ctx) =>
     ctx.property(
       [isolationKeys()],
@@ -45,7 +45,7 @@ const separateStores: Check = {
     'different values read back per store, and deletes or purges in one leave the other intact.',
   area: 'isolation',
   level: 'MUST',
-  clause: '§7 (issue 3: isolation)',
+  clause: '§7.3',
   run: (ctx) =>
     ctx.property(
       [isolationKeys()],
@@ -97,7 +97,7 @@ const noLeftovers: Check = {
   title: 'A store opened after another was closed holds none of the closed store’s rows.',
   area: 'isolation',
   level: 'MUST',
-  clause: '§7 (issue 3: isolation)',
+  clause: '§7.3',
   run: (ctx) =>
     ctx.property(
       [isolationKeys()],

@@ -1,0 +1,2 @@
+export type { YourReposOptions } from './create-your-repos.js'
+export { createYourRepos } from './create-your-repos.js'
