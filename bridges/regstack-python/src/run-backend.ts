@@ -7,8 +7,8 @@ import { BRIDGE_DIR, bridgeCommand, type RegstackBackend } from './backends.js'
 export const REPORTS_DIR: string = join(BRIDGE_DIR, 'reports')
 
 /**
- * Cases per property for the bridge targets when `REGSTACK_RUNS` is unset, measured on the 2-core CI
- * machine (see the parity page for the times). Failures are not shrunk (`shrink: false`): regstack
+ * Cases per property for the bridge targets when `REGSTACK_RUNS` is unset, chosen on the 2-core CI
+ * machine, where one backend then takes 20–50 s. Failures are not shrunk (`shrink: false`): regstack
  * fails dozens of checks by design and shrinking each through the bridge took most of a run; pass or
  * fail is unchanged, and each expectation carries its own minimal counterexample.
  */

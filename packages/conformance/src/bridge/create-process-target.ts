@@ -52,7 +52,9 @@ export function createProcessTarget(command: BridgeCommand): ProcessTarget {
         close: async () => {
           const closed = await bridge.request({ op: 'close', store: namespace })
           if (!closed.ok)
-            throw new Error(`bridge could not close store ${namespace}: ${closed.error.message ?? ''}`)
+            throw new InfrastructureError(
+              `bridge could not close store ${namespace}: ${closed.error.message ?? closed.error.code}`,
+            )
         },
       }
     },
