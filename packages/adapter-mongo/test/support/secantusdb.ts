@@ -5,10 +5,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort } from './free-port.js'
 
 /** A running SecantusDB. */
 export interface SecantusProcess {
@@ -27,18 +27,6 @@ export function secantusBinary(env: NodeJS.ProcessEnv = process.env): string | u
     new URL('../../../../bridges/regstack-python/.venv/bin/secantusd-py', import.meta.url),
   )
   return existsSync(venv) ? venv : undefined
-}
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address !== null ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** Spawns the server with a scratch WiredTiger folder and waits for its "listening on" line. */
