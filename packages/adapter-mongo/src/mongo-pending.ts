@@ -60,6 +60,10 @@ export function mongoPending(db: Db, name: string, clock: Clock): PendingRepo {
           throw translateError(error, { op: 'pending.upsert', email: p.email })
         stored = await driverCall(() => replace(doc), { op: 'pending.upsert', email: p.email })
       }
+      // The same race, reported differently: a server may answer the losing upsert with no document
+      // instead of a duplicate-key error (SecantusDB does; mongod never does). The row exists now, so
+      // the second attempt is again the serial outcome.
+      stored ??= await driverCall(() => replace(doc), { op: 'pending.upsert', email: p.email })
       if (stored === null) throw new Error('findOneAndReplace with upsert returned no document')
       return toModel(stored)
     },

@@ -96,6 +96,13 @@ export interface ConformanceOptions {
   readonly checks?: readonly string[]
   /** Stop after the first failed MUST check (fast feedback while developing; the report is then partial). */
   readonly bail?: boolean
+  /**
+   * Shrink a failing property's counterexample to a minimal one. `false` reports the first failing
+   * case as found: pass or fail is unchanged, only the counterexample is less minimal — for slow targets
+   * (an adapter behind the process bridge) that fail many checks, where shrinking dominates the run.
+   * Env: `REGSTACK_SHRINK=0`. @default true
+   */
+  readonly shrink?: boolean
   /** Per-check time limit in milliseconds. @default 120000 */
   readonly timeoutMs?: number
   /**

@@ -1,8 +1,8 @@
 /** Starts the jongodb stand-in (a wire-compatible in-memory server) on a free port. */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
+import { freePort } from './free-port.js'
 
 /** A running stand-in. */
 export interface JongodbProcess {
@@ -18,18 +18,6 @@ export function jongodbBinary(): string {
   const require = createRequire(import.meta.url)
   const manifest = require.resolve('@jongodb/memory-server-bin-linux-x64-gnu/package.json')
   return join(dirname(manifest), 'bin', 'jongodb')
-}
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address !== null ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** Spawns the binary and waits for its `JONGODB_URI=` line (about 15 ms on this machine). */

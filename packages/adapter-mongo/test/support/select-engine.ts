@@ -6,20 +6,24 @@
  *    GitHub Actions. Only tried there because, without internet, the download attempt costs ~7 s
  *    before failing. `REGSTACK_REQUIRE_REAL_MONGO=1` turns a failure here into a test failure instead
  *    of a fallback (the real-MongoDB workflow sets it).
- * 3. Otherwise the jongodb stand-in behind the findAndModify wire shim (see wire-shim.ts).
+ * 3. SecantusDB (WiredTiger; regstack's own test engine) when its binary is available: the regstack
+ *    bridge's venv or `REGSTACK_SECANTUSD` (see secantusdb.ts). `REGSTACK_REQUIRE_SECANTUS=1` (CI)
+ *    makes a missing binary a failure instead of a fallback.
+ * 4. Otherwise the jongodb stand-in behind the findAndModify wire shim (see wire-shim.ts).
  */
 import type { ConformanceTarget } from '@regstack/conformance'
 import { MongoClient } from 'mongodb'
 import { startJongodb } from './jongodb.js'
+import { secantusBinary, startSecantus } from './secantusdb.js'
 import { startWireShim } from './wire-shim.js'
 
 /** A running engine plus a connected client the tests share. */
 export interface Engine {
-  readonly kind: 'external' | 'mongodb-memory-server' | 'jongodb'
+  readonly kind: 'external' | 'mongodb-memory-server' | 'secantusdb' | 'jongodb'
   /** Human-readable engine and version, written into the conformance report. */
   readonly label: string
   readonly client: MongoClient
-  /** Connection kills for the fault-injection tier; only the stand-in (through its wire shim) has them. */
+  /** Connection kills for the fault-injection tier, through the wire shim (SecantusDB and jongodb). */
   readonly faults?: NonNullable<ConformanceTarget['faults']>
   /** Closes the client, then stops whatever this module started. */
   stop(): Promise<void>
@@ -81,6 +85,22 @@ async function startStandIn(): Promise<Started> {
   }
 }
 
+async function startSecantusDb(binary: string): Promise<Started> {
+  const server = await startSecantus(binary)
+  // The shim only forwards here; it is what lets the fault tier kill the driver's connections.
+  const shim = await startWireShim(server.address, { rewrite: false })
+  return {
+    kind: 'secantusdb',
+    uri: `mongodb://${shim.address}/?directConnection=true`,
+    note: 'SecantusDB over WiredTiger, single node',
+    dropConnections: () => shim.dropConnections(),
+    stop: async () => {
+      await shim.close()
+      await server.stop()
+    },
+  }
+}
+
 async function start(): Promise<Started> {
   const external = process.env.MONGODB_URI
   if (external !== undefined && external !== '') {
@@ -94,7 +114,16 @@ async function start(): Promise<Started> {
         cause: started,
       })
     }
-    console.warn(`[adapter-mongo] mongodb-memory-server unavailable (${started.message}); using the stand-in`)
+    console.warn(
+      `[adapter-mongo] mongodb-memory-server unavailable (${started.message}); trying the next engine`,
+    )
+  }
+  const secantus = secantusBinary()
+  if (secantus !== undefined) return await startSecantusDb(secantus)
+  if (process.env.REGSTACK_REQUIRE_SECANTUS === '1') {
+    throw new Error(
+      'REGSTACK_REQUIRE_SECANTUS=1 but no secantusd-py: run bridges/regstack-python/setup-venv.sh or set REGSTACK_SECANTUSD',
+    )
   }
   return await startStandIn()
 }
@@ -106,7 +135,8 @@ export async function selectEngine(): Promise<Engine> {
   await client.connect()
   const info = await client.db('admin').command({ buildInfo: 1 })
   const version = typeof info.version === 'string' ? info.version : 'unknown version'
-  const label = `${started.kind === 'jongodb' ? 'jongodb' : 'mongodb'} ${version} (${started.note})`
+  const product = started.kind === 'jongodb' || started.kind === 'secantusdb' ? started.kind : 'mongodb'
+  const label = `${product} ${version} (${started.note})`
   console.info(`[adapter-mongo] engine: ${label}`)
   return {
     kind: started.kind,

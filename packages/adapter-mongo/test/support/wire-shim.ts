@@ -7,6 +7,9 @@
  * allowed when remove=true"). The proxy parses each OP_MSG from the client, deletes `new` and
  * `upsert` from such commands, re-encodes the body with the driver's own BSON and forwards
  * everything else byte for byte. Replies flow back untouched.
+ *
+ * SecantusDB accepts the driver's command as sent, so in front of it the proxy only forwards (its one
+ * job there is `dropConnections`, the fault tier's connection kill): `{ rewrite: false }`.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { BSON } from 'mongodb'
@@ -87,14 +90,18 @@ function pipeRewriting(client: Socket, upstream: Socket): void {
 }
 
 /** Starts a proxy on 127.0.0.1 (a free port) forwarding to `target` (`host:port`). */
-export async function startWireShim(target: string): Promise<WireShim> {
+export async function startWireShim(
+  target: string,
+  options: { readonly rewrite: boolean } = { rewrite: true },
+): Promise<WireShim> {
   const [host = '127.0.0.1', portText = '27017'] = target.split(':')
   const sockets = new Set<Socket>()
   const server: Server = createServer((client) => {
     const upstream = connect(Number(portText), host)
     sockets.add(client)
     sockets.add(upstream)
-    pipeRewriting(client, upstream)
+    if (options.rewrite) pipeRewriting(client, upstream)
+    else client.pipe(upstream)
     upstream.pipe(client)
     const closeBoth = (): void => {
       client.destroy()

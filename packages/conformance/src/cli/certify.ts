@@ -1,4 +1,5 @@
 import { appendFile } from 'node:fs/promises'
+import { type LoadedProcessTarget, loadProcessTarget } from '../bridge/load-process-target.js'
 import { seconds, settleWithin } from '../harness/never-settled.js'
 import { formatFailure } from '../report/format-failure.js'
 import { toMarkdown } from '../report/markdown.js'
@@ -28,13 +29,26 @@ export async function certify(options: CertifyOptions): Promise<number> {
   if (options.engineUrl !== undefined) process.env.REGSTACK_ENGINE_URL = options.engineUrl
   let url: string | undefined
   let loadError: UsageError | undefined
-  try {
-    url = resolveSpecifier(options.specifier, options.cwd)
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    loadError = error
-  }
   let target: LoadedTarget | undefined
+  // A bridge process is started first: its handshake names the adapter and the engine.
+  let bridged: LoadedProcessTarget | undefined
+  if (options.process !== undefined) {
+    try {
+      bridged = await loadProcessTarget(options.process, options.cwd)
+      target = bridged
+    } catch (error) {
+      loadError = new UsageError(`could not start ${options.process}: ${(error as Error).message}`, {
+        cause: error,
+      })
+    }
+  } else {
+    try {
+      url = resolveSpecifier(options.specifier, options.cwd)
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error
+      loadError = error
+    }
+  }
   const makeRepos: MakeRepos = (ctx) => {
     if (target === undefined) throw new Error('the target is not loaded')
     return target.makeRepos(ctx)
@@ -44,12 +58,17 @@ export async function certify(options: CertifyOptions): Promise<number> {
   try {
     run = new ConformanceRun(makeRepos, {
       ...runOptions(options, progress),
-      name: options.name ?? (url === undefined ? undefined : packageNameOf(url)) ?? options.specifier,
+      name:
+        options.name ??
+        bridged?.name ??
+        (url === undefined ? undefined : packageNameOf(url)) ??
+        options.specifier,
+      ...(options.engine === undefined && bridged !== undefined ? { engine: bridged.engine } : {}),
     })
   } catch (error) {
     throw new UsageError((error as Error).message, { cause: error })
   }
-  if (loadError === undefined && url !== undefined) {
+  if (target === undefined && loadError === undefined && url !== undefined) {
     try {
       target = await loadTarget(options.specifier, options.exportName, options.cwd)
     } catch (error) {
@@ -123,8 +142,9 @@ function runOptions(options: CertifyOptions, progress: Progress): ConformanceOpt
   const replayCommand = (replay: ReplayInfo): string =>
     [
       'npx regstack-conformance certify',
-      shellQuote(options.specifier),
+      options.process === undefined ? shellQuote(options.specifier) : '',
       options.exportName === 'makeRepos' ? '' : `--export ${shellQuote(options.exportName)}`,
+      options.process === undefined ? '' : `--process ${shellQuote(options.process)}`,
       `--check ${shellQuote(replay.checkId)}`,
       `--seed ${replay.seed}`,
       `--runs ${replay.numRuns}`,

@@ -4,7 +4,10 @@ import { UsageError } from './load-target.js'
 
 /** Parsed options of `certify`. */
 export interface CertifyOptions {
+  /** Module or package to load; with `process`, only a label for the report. */
   readonly specifier: string
+  /** A bridge command line (docs/bridge-protocol.md) to run instead of loading a module. */
+  readonly process?: string
   readonly exportName: string
   readonly engineUrl?: string
   readonly engine?: string
@@ -33,6 +36,7 @@ export type Command =
 /** Every flag; one table, so a new option is one line here and one in the usage text. */
 const FLAGS = {
   export: { type: 'string', default: 'makeRepos' },
+  process: { type: 'string' },
   'engine-url': { type: 'string' },
   engine: { type: 'string' },
   name: { type: 'string' },
@@ -66,14 +70,16 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
   }
   const { values, positionals } = parsed
   if (values.version) return { command: 'version' }
-  const [command, specifier, ...rest] = positionals
+  const [command, specifierArg, ...rest] = positionals
+  const specifier = specifierArg ?? values.process
   if (values.help || command === 'help') return { command: 'help', exitCode: 0 }
   if (command === undefined) return { command: 'help', exitCode: 2 }
   if (command === 'list') return { command: 'list' }
   if (command !== 'certify') {
     throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: ${COMMANDS.join(', ')}`)
   }
-  if (specifier === undefined) throw new UsageError('certify needs a module path or package name')
+  if (specifier === undefined)
+    throw new UsageError('certify needs a module path or package name, or --process "<command line>"')
   if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`)
   const areas = list(values.areas)
   for (const area of areas ?? []) {
@@ -92,6 +98,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
     options: {
       specifier,
       exportName: values.export,
+      ...(values.process === undefined ? {} : { process: values.process }),
       bail: values.bail,
       out: values.out,
       json: values.json,

@@ -2,6 +2,7 @@ import { AREAS } from '../types.js'
 
 /** The `--help` text: commands, the shape of a target module, every flag, the exit codes. */
 export const USAGE: string = `Usage: regstack-conformance certify <module-or-package> [options]
+       regstack-conformance certify --process "<command line>" [options]
        regstack-conformance list          every check: id, level, clause, rule
 
 Runs the regstack storage conformance suite against an adapter and writes report.json (validated
@@ -27,7 +28,11 @@ The module (an ES module; build TypeScript first, or run through a loader) expor
   teardown?(): void | Promise<void>       optional; called once at the end (close pools, servers)
 The engine URL reaches the module as REGSTACK_ENGINE_URL (--engine-url).
 
+With --process, the command is started once and driven over the JSON-lines bridge protocol instead
+(an adapter in any language; docs/bridge-protocol.md); its handshake names the adapter and engine.
+
 Options:
+  --process <command>    certify the bridge process this command line starts
   --export <name>        export to use instead of makeRepos
   --engine-url <url>     sets REGSTACK_ENGINE_URL for the module
   --engine <label>       engine label in the report (e.g. "postgresql 15")

@@ -8,6 +8,8 @@ export interface PropertySettings {
   readonly numRuns: number
   /** Replay path; when set, fast-check replays exactly that case and shrinks no further. */
   readonly path?: string
+  /** `false`: stop at the first failing case, unshrunk. @default true */
+  readonly shrink?: boolean
 }
 
 /**
@@ -33,6 +35,7 @@ export async function runProperty<Ts extends [unknown, ...unknown[]]>(
     seed: settings.seed,
     numRuns: settings.numRuns,
     ...(settings.path === undefined ? {} : { path: settings.path, endOnFailure: true }),
+    ...(settings.shrink === false ? { endOnFailure: true } : {}),
   })
   if (!details.failed) return
   const error = details.errorInstance

@@ -80,6 +80,7 @@ export class ConformanceRun {
           numRuns: this.#numRuns(),
           timeoutMs: resolved.timeoutMs,
           callTimeoutMs: resolved.callTimeoutMs,
+          shrink: resolved.shrink,
           replayCommand: resolved.replayCommand,
           ...(resolved.path === undefined ? {} : { path: resolved.path }),
           onStart: (checkCalls) => {

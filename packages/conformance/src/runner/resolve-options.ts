@@ -13,6 +13,7 @@ export interface ResolvedOptions {
   readonly checks: readonly string[] | undefined
   readonly timeoutMs: number
   readonly callTimeoutMs: number
+  readonly shrink: boolean
   readonly replayCommand: (replay: ReplayInfo) => string
 }
 
@@ -38,6 +39,7 @@ export function resolveOptions(
     checks: options.checks ?? list(env.REGSTACK_CHECK),
     timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? 120_000,
     callTimeoutMs: positive(options.callTimeoutMs, 'callTimeoutMs') ?? 30_000,
+    shrink: options.shrink ?? env.REGSTACK_SHRINK !== '0',
     replayCommand: options.replayCommand ?? defaultReplayCommand,
   }
 }

@@ -19,6 +19,8 @@ export interface RunCheckSettings {
   readonly timeoutMs: number
   /** Limit for one call into the target (a repository method, a hook, `makeRepos`, `close`). */
   readonly callTimeoutMs: number
+  /** `false`: report the first failing case unshrunk. @default true */
+  readonly shrink?: boolean
   readonly path?: string
   /** The test file that registered the check (vitest), for the replay line. */
   readonly testFile?: string
@@ -86,6 +88,7 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
       runProperty(arbitraries, predicate, {
         seed,
         numRuns: Math.max(1, Math.round(runs ?? settings.numRuns)),
+        ...(settings.shrink === false ? { shrink: false } : {}),
         ...(settings.path === undefined ? {} : { path: settings.path }),
       }),
   }

@@ -61,6 +61,7 @@ export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions
                 numRuns,
                 timeoutMs: resolved.timeoutMs,
                 callTimeoutMs: resolved.callTimeoutMs,
+                shrink: resolved.shrink,
                 replayCommand: resolved.replayCommand,
                 ...(testFile === undefined ? {} : { testFile }),
                 ...(resolved.path === undefined ? {} : { path: resolved.path }),

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { type ConformanceReport, checkConformance, formatFailure, writeReports } from '@regstack/conformance'
 import { plannedTargets } from './matrix-targets.js'
+import { regstackRows } from './regstack-rows.js'
 
 /** One row of the compatibility matrix. */
 interface MatrixRow {
@@ -80,6 +81,10 @@ async function runMatrix(outDir: string): Promise<number> {
       time: `${(report.durationMs / 1000).toFixed(1)}s`,
     })
     process.stdout.write(`  reports: ${files.json}\n`)
+  }
+  for (const row of await regstackRows((line) => process.stdout.write(line))) {
+    if (row.unexpected) failed = true
+    rows.push(row)
   }
   process.stdout.write(
     `\nregstack conformance — compatibility matrix\n\n${table(rows)}\n\nreports in ${outDir}/<target>/\n`,

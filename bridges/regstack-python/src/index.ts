@@ -1,0 +1,5 @@
+export type { RegstackBackend } from './backends.js'
+export { BRIDGE_DIR, bridgeCommand, REGSTACK_BACKENDS, VENV_PYTHON } from './backends.js'
+export type { Comparison, Divergence, DivergenceClass, Expectations } from './expectations.js'
+export { compareWithExpectations, loadExpectations } from './expectations.js'
+export { BRIDGE_DEFAULT_RUNS, REPORTS_DIR, runBackend } from './run-backend.js'
