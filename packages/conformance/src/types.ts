@@ -58,6 +58,7 @@ export const AREAS = [
   'hostile',
   'isolation',
   'faults',
+  'linearizability',
 ] as const
 /** One area of the contract. */
 export type Area = (typeof AREAS)[number]

@@ -1,3 +1,4 @@
+import { ATOMICITY_MUTANTS } from './atomicity-mutants.js'
 import { ATTEMPTS_MUTANTS } from './attempts-mutants.js'
 import { BLACKLIST_MUTANTS } from './blacklist-mutants.js'
 import { CONTRACT_WIDE_MUTANTS } from './contract-wide-mutants.js'
@@ -21,4 +22,5 @@ export const ALL_MUTANTS: readonly Mutant[] = [
   ...OAUTH_IDENTITIES_MUTANTS,
   ...OAUTH_STATES_MUTANTS,
   ...CONTRACT_WIDE_MUTANTS,
+  ...ATOMICITY_MUTANTS,
 ]
