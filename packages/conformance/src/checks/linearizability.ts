@@ -1,4 +1,4 @@
-import type { Check } from '../check.js'
+import type { Check, Store } from '../check.js'
 import { identityOps, mfaOps, stateOps } from './linearizability/code-ops.js'
 import { type HistoryBounds, linearizabilityCheck } from './linearizability/linearizability-check.js'
 import { blacklistAttemptOps, pendingOps } from './linearizability/row-ops.js'
@@ -10,6 +10,11 @@ const BOUNDS: HistoryBounds = { rounds: 8, callers: 6, callsPerCaller: 2 }
 const SHARE = 0.4
 
 const clause = '§0.17, §0.8'
+
+function dropConnections(store: Store): Promise<void> {
+  if (store.faults === undefined) throw new TypeError('a faults check ran on a target without fault hooks')
+  return store.faults.dropConnections()
+}
 
 /**
  * The `linearizability` area (CONTRACT §0.17): concurrent callers issue random calls over a few keys,
@@ -72,5 +77,23 @@ export const linearizabilityChecks: readonly Check[] = [
     ops: stateOps,
     bounds: BOUNDS,
     share: SHARE,
+  }),
+  linearizabilityCheck({
+    id: 'linearizability.all-repositories.under-connection-kills',
+    title:
+      'Concurrent calls on every repository stay linearizable per row while the connections are killed: a call that failed with UNAVAILABLE took effect entirely or not at all, one that resolved took effect',
+    clause: '§0.17, §0.8',
+    ops: () => [
+      ...userOps(),
+      ...pendingOps(),
+      ...blacklistAttemptOps(),
+      ...mfaOps(),
+      ...identityOps(),
+      ...stateOps(),
+    ],
+    bounds: { rounds: 4, callers: 5, callsPerCaller: 2 },
+    share: SHARE,
+    requires: 'faults',
+    fault: { during: dropConnections, unknownCode: 'UNAVAILABLE' },
   }),
 ]

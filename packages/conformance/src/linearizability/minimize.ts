@@ -13,7 +13,7 @@ function unknown<Op>(entries: readonly Entry<Op>[]): Entry<Op>[] {
     ret: Infinity,
     known: false,
     op: e.op,
-    ...(e.group === undefined ? {} : { group: { id: e.group.id, size: e.group.size } }),
+    ...(e.group === undefined ? {} : { group: { id: e.group.id } }),
   }))
 }
 

@@ -14,12 +14,14 @@ export interface Entry<Op> {
    * point after its invocation, or never, and its recorded result is not compared.
    */
   readonly known: boolean
+  /** May be skipped, but if it takes effect it does so between `invoke` and `ret`. */
+  readonly optional?: boolean
   readonly op: Op
   /**
    * Set on the per-row shares of one multi-row call: they are linearized one by one (§0.17), and
-   * once all `size` shares are placed their contributions must add up to `total` (when known).
+   * their contributions must add up to `total` (when known).
    */
-  readonly group?: { readonly id: number; readonly size: number; readonly total?: number }
+  readonly group?: { readonly id: number; readonly total?: number }
 }
 
 /** The sequential specification the search checks against. */
@@ -44,8 +46,8 @@ class BudgetExhausted extends Error {}
 
 /**
  * Decides whether some order of `entries`, consistent with real time (an entry that returned before
- * another was invoked comes first), explains every known result under `spec`. Unknown entries may be
- * left out. Explores at most `budget` search nodes, else answers `undecided`.
+ * another was invoked comes first), explains every known result under `spec`. Unknown and optional
+ * entries may be left out. Explores at most `budget` search nodes, else answers `undecided`.
  */
 export function searchLinearization<S, Op>(
   entries: readonly Entry<Op>[],
@@ -56,51 +58,61 @@ export function searchLinearization<S, Op>(
   const done = new Uint8Array(n)
   const order: number[] = []
   const failed = new Set<string>()
-  const sums = new Map<number, { placed: number; sum: number }>()
-  let required = entries.filter((e) => e.known).length
+  const totals = new Map<number, number>()
+  for (const e of entries) if (e.group?.total !== undefined) totals.set(e.group.id, e.group.total)
+  const sums = new Map<number, number>()
+  let required = entries.filter((e) => e.known && e.optional !== true).length
   let nodes = 0
   let mask = 0n
 
-  const sumsKey = (): string =>
-    [...sums]
-      .filter(([id, s]) => s.placed > 0 && s.placed < (groupSize.get(id) ?? 0))
-      .map(([id, s]) => `${id}:${s.sum}`)
-      .join(',')
-  const groupSize = new Map<number, number>()
-  for (const e of entries) if (e.group !== undefined) groupSize.set(e.group.id, e.group.size)
+  const sumsKey = (): string => [...sums].map(([id, sum]) => `${id}:${sum}`).join(',')
+  const totalsMet = (): boolean => [...totals].every(([id, total]) => (sums.get(id) ?? 0) === total)
+
+  /** Marks entry `i` decided (applied or skipped), recurses, and undoes the mark. */
+  const decide = (i: number, state: S, share: number | undefined): boolean => {
+    const entry = entries[i] as Entry<Op>
+    const group = entry.group?.id
+    const sumBefore = group === undefined ? 0 : (sums.get(group) ?? 0)
+    if (group !== undefined && share !== undefined && share !== 0) {
+      const total = totals.get(group)
+      // Shares are never negative, so a sum past the total cannot come back.
+      if (total !== undefined && sumBefore + share > total) return false
+      sums.set(group, sumBefore + share)
+    }
+    done[i] = 1
+    mask |= 1n << BigInt(i)
+    const counted = entry.known && entry.optional !== true
+    if (counted) required -= 1
+    order.push(i)
+    const found = visit(state)
+    if (!found) {
+      order.pop()
+      if (counted) required += 1
+      mask &= ~(1n << BigInt(i))
+      done[i] = 0
+      if (group !== undefined) sums.set(group, sumBefore)
+    }
+    return found
+  }
 
   const visit = (state: S): boolean => {
-    if (required === 0) return true
+    if (required === 0 && totalsMet()) return true
     nodes += 1
     if (nodes > budget) throw new BudgetExhausted()
     const memo = `${mask.toString(36)}|${sumsKey()}|${spec.key(state)}`
     if (failed.has(memo)) return false
     // An entry can go next only if no pending entry returned before it was invoked.
     let minRet = Infinity
-    for (let i = 0; i < n; i++)
-      if (done[i] === 0 && (entries[i] as Entry<Op>).ret < minRet) minRet = (entries[i] as Entry<Op>).ret
+    for (let i = 0; i < n; i++) {
+      const ret = (entries[i] as Entry<Op>).ret
+      if (done[i] === 0 && ret < minRet) minRet = ret
+    }
     for (let i = 0; i < n; i++) {
       const entry = entries[i] as Entry<Op>
       if (done[i] === 1 || entry.invoke > minRet) continue
       const next = spec.step(state, entry)
-      if (next === undefined) continue
-      const group = entry.group
-      const before = group === undefined ? undefined : (sums.get(group.id) ?? { placed: 0, sum: 0 })
-      if (group !== undefined && before !== undefined) {
-        const after = { placed: before.placed + 1, sum: before.sum + (next.share ?? 0) }
-        if (after.placed === group.size && group.total !== undefined && after.sum !== group.total) continue
-        sums.set(group.id, after)
-      }
-      done[i] = 1
-      mask |= 1n << BigInt(i)
-      if (entry.known) required -= 1
-      order.push(i)
-      if (visit(next.state)) return true
-      order.pop()
-      if (entry.known) required += 1
-      mask &= ~(1n << BigInt(i))
-      done[i] = 0
-      if (group !== undefined && before !== undefined) sums.set(group.id, before)
+      if (next !== undefined && decide(i, next.state, next.share)) return true
+      if (entry.optional === true && decide(i, state, undefined)) return true
     }
     failed.add(memo)
     return false

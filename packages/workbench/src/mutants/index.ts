@@ -7,6 +7,7 @@ import type { Mutant } from './mutant.js'
 import { OAUTH_IDENTITIES_MUTANTS } from './oauth-identities-mutants.js'
 import { OAUTH_STATES_MUTANTS } from './oauth-states-mutants.js'
 import { PENDING_MUTANTS } from './pending-mutants.js'
+import { SHARED_REFERENCE_MUTANTS } from './shared-reference-mutants.js'
 import { USERS_MUTANTS } from './users-mutants.js'
 
 export { CORRECT_VARIANTS } from './correct-variants.js'
@@ -23,4 +24,5 @@ export const ALL_MUTANTS: readonly Mutant[] = [
   ...OAUTH_STATES_MUTANTS,
   ...CONTRACT_WIDE_MUTANTS,
   ...ATOMICITY_MUTANTS,
+  ...SHARED_REFERENCE_MUTANTS,
 ]

@@ -125,25 +125,29 @@ const provider = fc.constantFrom(...PROVIDERS)
 const subject = fc.constantFrom('sub-1', 'sub-2')
 
 const link = fc.tuple(idUser, provider, subject).map(([u, p, s]) =>
-  opSpec(`oauthIdentities.create(${u}, ${p}/${s})`, (env): LinOp => {
-    const make = (): NewOAuthIdentity => ({
-      userId: u,
-      provider: p,
-      subjectId: s,
-      email: null,
-      linkedAt: env.at(0),
-      lastUsedAt: null,
-    })
-    const mine = make()
-    return {
-      repo: 'oauthIdentities',
-      kind: 'write',
-      code: callCode('oauthIdentities.create', [mine], env.nowMs),
-      call: (r) => r.oauthIdentities.create(mine),
-      inputs: [mine],
-      predict: (o, actual) => o.oauthIdentities.create(make(), idOf(actual)),
-    }
-  }),
+  opSpec(
+    `oauthIdentities.create(${u}, ${p}/${s})`,
+    (env): LinOp => {
+      const make = (): NewOAuthIdentity => ({
+        userId: u,
+        provider: p,
+        subjectId: s,
+        email: null,
+        linkedAt: env.at(0),
+        lastUsedAt: null,
+      })
+      const mine = make()
+      return {
+        repo: 'oauthIdentities',
+        kind: 'write',
+        code: callCode('oauthIdentities.create', [mine], env.nowMs),
+        call: (r) => r.oauthIdentities.create(mine),
+        inputs: [mine],
+        predict: (o, actual) => o.oauthIdentities.create(make(), idOf(actual)),
+      }
+    },
+    true,
+  ),
 )
 
 const findBySubject = fc.tuple(provider, subject).map(([p, s]) =>

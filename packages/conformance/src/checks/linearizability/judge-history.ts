@@ -42,10 +42,20 @@ export function entriesOf(calls: readonly RecordedCall[]): CallEntries<Share>[] 
       if (!known || writes.some((w) => overlaps(w, call))) continue
       out.push({ call: call.id, entries: [{ ...base, op: { call } }] })
     } else if (kind === 'multi-write' && rows !== undefined && (call.unknown || call.actual.ok)) {
+      // Row by row (§0.17): each row once at its own instant, and once more if a new row took its key
+      // meanwhile (a scan can meet the new document too). The returned count is checked only when no
+      // other write overlaps the call: then every row-by-row execution counts exactly the same rows.
       const value = call.actual.ok ? call.actual.value : undefined
-      const total = known && typeof value === 'number' ? value : undefined
-      const group = { id: call.id, size: rows.length, ...(total === undefined ? {} : { total }) }
-      out.push({ call: call.id, entries: rows.map((row) => ({ ...base, op: { call, row }, group })) })
+      const alone = !writes.some((w) => w !== call && overlaps(w, call))
+      const total = known && alone && typeof value === 'number' ? value : undefined
+      const group = { id: call.id, ...(total === undefined ? {} : { total }) }
+      out.push({
+        call: call.id,
+        entries: rows.flatMap((row) => [
+          { ...base, op: { call, row }, group },
+          { ...base, op: { call, row }, group, optional: true },
+        ]),
+      })
     } else {
       out.push({ call: call.id, entries: [{ ...base, op: { call } }] })
     }

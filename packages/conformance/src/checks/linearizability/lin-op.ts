@@ -43,6 +43,12 @@ export interface OpEnv {
 /** A generated op: a label for fast-check and a way to bind it when the call is about to be made. */
 export interface OpSpec {
   readonly label: string
+  /**
+   * The call returns an id the store generated (`users.create`, `pending.upsert`,
+   * `oauthIdentities.create`). Such a call cannot have an unknown outcome in a history: the oracle
+   * would not know the id of the row it may have made.
+   */
+  readonly generatesId: boolean
   bind(env: OpEnv): LinOp
 }
 
@@ -50,6 +56,6 @@ export interface OpSpec {
 export type OpArbitrary = fc.Arbitrary<OpSpec>
 
 /** Builds an {@link OpSpec} whose `toString` is its label (fast-check prints it in counterexamples). */
-export function opSpec(label: string, bind: (env: OpEnv) => LinOp): OpSpec {
-  return { label, bind, toString: () => label } as OpSpec
+export function opSpec(label: string, bind: (env: OpEnv) => LinOp, generatesId = false): OpSpec {
+  return { label, bind, generatesId, toString: () => label } as OpSpec
 }

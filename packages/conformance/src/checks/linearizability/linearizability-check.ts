@@ -32,8 +32,14 @@ export interface LinearizabilitySpec {
 }
 
 /** Histories of concurrent callers; fast-check shrinks rounds, callers and calls alike. */
-export function programArbitrary(ops: OpArbitrary[], bounds: HistoryBounds): fc.Arbitrary<Program> {
-  const step: fc.Arbitrary<Step> = fc.record({ op: fc.oneof(...ops), pause: fc.nat(2) })
+export function programArbitrary(
+  ops: OpArbitrary[],
+  bounds: HistoryBounds,
+  knownIdsOnly = false,
+): fc.Arbitrary<Program> {
+  const any = fc.oneof(...ops)
+  const op = knownIdsOnly ? any.filter((o) => !o.generatesId) : any
+  const step: fc.Arbitrary<Step> = fc.record({ op, pause: fc.nat(2) })
   const caller = fc.array(step, { minLength: 1, maxLength: bounds.callsPerCaller })
   const round = fc.array(caller, { minLength: 1, maxLength: bounds.callers })
   return fc.record({ rounds: fc.array(round, { minLength: 1, maxLength: bounds.rounds }) })
@@ -74,7 +80,7 @@ export function linearizabilityCheck(spec: LinearizabilitySpec): Check {
     async run(ctx: CheckContext) {
       const stats = { histories: 0, calls: 0, unknown: 0, nodes: 0 }
       await ctx.property(
-        [programArbitrary(spec.ops(), spec.bounds)],
+        [programArbitrary(spec.ops(), spec.bounds, spec.fault !== undefined)],
         (program) =>
           ctx.withStore(async (store) => {
             const fault = spec.fault

@@ -31,18 +31,22 @@ const upsert = fc
     name: fc.constantFrom('Ann', null),
   })
   .map((spec) =>
-    opSpec(`pending.upsert(${JSON.stringify(spec.email)}, token#${spec.token + 1})`, (env): LinOp => {
-      const mine = pendingInput(spec, env.at)
-      const theirs = pendingInput(spec, env.at)
-      return {
-        repo: 'pending',
-        kind: 'write',
-        code: callCode('pending.upsert', [mine], env.nowMs),
-        call: (r) => r.pending.upsert(mine),
-        inputs: [mine],
-        predict: (o, actual) => o.pending.upsert(theirs, idOf(actual)),
-      }
-    }),
+    opSpec(
+      `pending.upsert(${JSON.stringify(spec.email)}, token#${spec.token + 1})`,
+      (env): LinOp => {
+        const mine = pendingInput(spec, env.at)
+        const theirs = pendingInput(spec, env.at)
+        return {
+          repo: 'pending',
+          kind: 'write',
+          code: callCode('pending.upsert', [mine], env.nowMs),
+          call: (r) => r.pending.upsert(mine),
+          inputs: [mine],
+          predict: (o, actual) => o.pending.upsert(theirs, idOf(actual)),
+        }
+      },
+      true,
+    ),
   )
 
 const findByEmail = pooledEmail().map((email) =>

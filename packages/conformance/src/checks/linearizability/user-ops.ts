@@ -149,18 +149,22 @@ export function newUser(email: string, env: OpEnv, createdAt: number): NewUser {
 }
 
 const create = fc.tuple(pooledEmail(), fc.constantFrom(-2_000, 0)).map(([email, c]) =>
-  opSpec(`users.create(${JSON.stringify(email)})`, (env): LinOp => {
-    const mine = newUser(email, env, c)
-    const theirs = newUser(email, env, c)
-    return {
-      repo: 'users',
-      kind: 'write',
-      code: callCode('users.create', [mine], env.nowMs),
-      call: (r) => r.users.create(mine),
-      inputs: [mine],
-      predict: (o, actual) => o.users.create(theirs, idOf(actual)),
-    }
-  }),
+  opSpec(
+    `users.create(${JSON.stringify(email)})`,
+    (env): LinOp => {
+      const mine = newUser(email, env, c)
+      const theirs = newUser(email, env, c)
+      return {
+        repo: 'users',
+        kind: 'write',
+        code: callCode('users.create', [mine], env.nowMs),
+        call: (r) => r.users.create(mine),
+        inputs: [mine],
+        predict: (o, actual) => o.users.create(theirs, idOf(actual)),
+      }
+    },
+    true,
+  ),
 )
 
 const getByEmail = fc.constantFrom(...EMAILS).map((email) =>
