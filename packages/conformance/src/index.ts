@@ -1,6 +1,8 @@
 export type { Check, CheckContext, Store } from './check.js'
 export { hostileInputCounts } from './checks/hostile.js'
 export { ALL_CHECKS } from './checks/index.js'
+export type { HistoryShape, JudgedSample } from './checks/linearizability/measure-checker.js'
+export { measureChecker } from './checks/linearizability/measure-checker.js'
 export { expectEqual, expectRejects, expectResolves, expectTrue } from './harness/assert.js'
 export { ContractViolation } from './harness/contract-violation.js'
 export { describeValue } from './harness/describe-value.js'

@@ -7,7 +7,7 @@ import { userOps } from './linearizability/user-ops.js'
 /** Up to 8 rounds of up to 6 callers making up to 2 calls each: at most 96 calls a history. */
 const BOUNDS: HistoryBounds = { rounds: 8, callers: 6, callsPerCaller: 2 }
 /** Histories per check, as a share of the run count (100 in process, 10–40 on networked engines). */
-const SHARE = 0.4
+const SHARE = 0.3
 
 const clause = '§0.17, §0.8'
 
@@ -31,7 +31,7 @@ export const linearizabilityChecks: readonly Check[] = [
     ops: userOps,
     bounds: BOUNDS,
     // Nine setters share this check, and each tears a row only when it is the first stamp of a round.
-    share: 2.5 * SHARE,
+    share: 3 * SHARE,
   }),
   linearizabilityCheck({
     id: 'linearizability.pending.per-row',

@@ -2,6 +2,7 @@ import { ATOMICITY_MUTANTS } from './atomicity-mutants.js'
 import { ATTEMPTS_MUTANTS } from './attempts-mutants.js'
 import { BLACKLIST_MUTANTS } from './blacklist-mutants.js'
 import { CONTRACT_WIDE_MUTANTS } from './contract-wide-mutants.js'
+import { ENCODER_MUTANTS } from './encoder-mutants.js'
 import { MFA_MUTANTS } from './mfa-mutants.js'
 import type { Mutant } from './mutant.js'
 import { OAUTH_IDENTITIES_MUTANTS } from './oauth-identities-mutants.js'
@@ -25,4 +26,5 @@ export const ALL_MUTANTS: readonly Mutant[] = [
   ...CONTRACT_WIDE_MUTANTS,
   ...ATOMICITY_MUTANTS,
   ...SHARED_REFERENCE_MUTANTS,
+  ...ENCODER_MUTANTS,
 ]

@@ -47,15 +47,15 @@ export function programArbitrary(
 
 function describeJudgement(calls: readonly RecordedCall[], judged: ReturnType<typeof judgeHistory>): never {
   if (judged.kind === 'linearizable') throw new TypeError('not a failure')
-  const size = `${calls.length} calls by ${new Set(calls.map((c) => c.caller)).size - 1} concurrent callers`
+  const size = `${calls.length} calls by ${new Set(calls.filter((c) => c.caller >= 0).map((c) => c.caller)).size} concurrent callers`
   if (judged.kind === 'undecided') {
     throw new InfrastructureError(
       `the ${judged.repo} history (${size}) could not be decided within ${SEARCH_BUDGET} search nodes; it is not counted as passed`,
     )
   }
-  const callers = new Set(judged.calls.map((c) => c.caller)).size
+  const callers = new Set(judged.calls.filter((c) => c.caller >= 0).map((c) => c.caller)).size
   throw new ContractViolation(
-    `${judged.repo}: no sequential order of these ${judged.calls.length} calls (by ${callers} callers), consistent with when each was made and returned, explains their results under the contract (§0.17 linearizable per row); shrunk from a history of ${size}`,
+    `${judged.repo}: no sequential order of these ${judged.calls.length} calls (set-up and ${callers} concurrent callers), consistent with when each was made and returned, explains their results under the contract (§0.17 linearizable per row); shrunk from a history of ${size}`,
     {
       counterexample: [
         '// at(ms) is relative to the store clock during that round; the clock moves only between rounds.',

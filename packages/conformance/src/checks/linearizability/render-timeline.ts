@@ -22,7 +22,8 @@ export function renderTimeline(calls: readonly RecordedCall[]): string {
       { at: c.ret, call: c, start: false },
     ])
     .sort((a, b) => a.at - b.at)
-  const number = new Map(calls.map((c, i) => [c.id, i + 1]))
+  const byInvoke = [...calls].sort((a, b) => a.invoke - b.invoke)
+  const number = new Map(byInvoke.map((c, i) => [c.id, i + 1]))
   const header = callers.map((c) => clip(c < 0 ? 'setup' : `caller ${c + 1}`, WIDTH)).join(' ')
   const lines = [`      ${header}`]
   const open = new Set<number>()
@@ -43,7 +44,7 @@ export function renderTimeline(calls: readonly RecordedCall[]): string {
     lines.push(`      ${cells.join(' ').trimEnd()}`)
   }
   lines.push('', 'calls in full:')
-  for (const c of calls) {
+  for (const c of byInvoke) {
     const result = c.unknown ? 'unknown (failed with UNAVAILABLE)' : renderOutcome(c.actual, c.nowMs)
     lines.push(
       `#${number.get(c.id)} [${c.caller < 0 ? 'setup' : `caller ${c.caller + 1}`}, round ${c.round + 1}] await ${c.op.code}`,
