@@ -1,8 +1,8 @@
 import type { Repos } from '@regstack/protocols'
 import type { Store } from '../../check.js'
+import { scramble, snapshot } from '../../harness/scramble.js'
 import { type Outcome, settle } from '../model/outcome.js'
 import type { LinOp, OpEnv, OpSpec } from './lin-op.js'
-import { scramble, snapshot } from './scramble.js'
 import { newUser } from './user-ops.js'
 
 /** One step of a caller: an op, after `pause` event-loop turns (so callers interleave differently). */
