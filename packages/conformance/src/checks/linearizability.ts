@@ -93,7 +93,7 @@ export const linearizabilityChecks: readonly Check[] = [
     ],
     bounds: { rounds: 3, callers: 5, callsPerCaller: 2 },
     // Every history kills the connections once; a few histories suffice, the engine's reconnects cost.
-    share: SHARE / 3,
+    share: SHARE / 6,
     requires: 'faults',
     fault: { during: dropConnections, unknownCode: 'UNAVAILABLE' },
   }),
