@@ -64,8 +64,8 @@ async function open(id: string): Promise<EngineTarget> {
 
 async function areaTable(engines: readonly string[]): Promise<string[]> {
   const rows = [
-    '| Engine | Base runs | Area time s | Slowest check | Checks |',
-    '| --- | ---: | ---: | --- | ---: |',
+    '| Engine | Base runs | Histories | Calls | Area time s | Slowest check | Checks |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
   ]
   for (const id of engines) {
     const target = await open(id)
@@ -74,8 +74,11 @@ async function areaTable(engines: readonly string[]): Promise<string[]> {
       const total = report.checks.reduce((a, c) => a + c.durationMs, 0)
       const slowest = [...report.checks].sort((a, b) => b.durationMs - a.durationMs)[0]
       const failed = report.checks.filter((c) => c.status === 'failed').length
+      // Each check notes "N histories, M calls, …".
+      const noted = (re: RegExp): number =>
+        report.checks.reduce((a, c) => a + Number(re.exec(c.notes?.join(' ') ?? '')?.[1] ?? 0), 0)
       rows.push(
-        `| ${id} | ${report.numRuns} | ${(total / 1000).toFixed(1)} | ${slowest?.id ?? '-'} (${((slowest?.durationMs ?? 0) / 1000).toFixed(1)} s) | ${report.checks.length}${failed > 0 ? ` (${failed} FAILED)` : ''} |`,
+        `| ${id} | ${report.numRuns} | ${noted(/(\d+) histories/)} | ${noted(/(\d+) calls/)} | ${(total / 1000).toFixed(1)} | ${slowest?.id ?? '-'} (${((slowest?.durationMs ?? 0) / 1000).toFixed(1)} s) | ${report.checks.length}${failed > 0 ? ` (${failed} FAILED)` : ''} |`,
       )
     } finally {
       await target.teardown()
