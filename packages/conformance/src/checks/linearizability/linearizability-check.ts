@@ -5,10 +5,13 @@ import { InfrastructureError } from '../../harness/infrastructure-error.js'
 import { judgeHistory } from './judge-history.js'
 import type { OpArbitrary } from './lin-op.js'
 import { renderTimeline } from './render-timeline.js'
-import { type Program, type RecordedCall, runHistory, type Step } from './run-history.js'
+import { type Program, type RecordedCall, runHistory, type Step, StuckCall } from './run-history.js'
 
 /** Search nodes one repository's history may cost before it is reported undecided. */
 export const SEARCH_BUDGET = 200_000
+
+/** How long a call may stay pending in a history with a fault before the run calls it stuck. */
+const STUCK_MS = 20_000
 
 /** Bounds of a generated history. */
 export interface HistoryBounds {
@@ -79,16 +82,30 @@ export function linearizabilityCheck(spec: LinearizabilitySpec): Check {
     ...(spec.requires === undefined ? {} : { requires: spec.requires }),
     async run(ctx: CheckContext) {
       const stats = { histories: 0, calls: 0, unknown: 0, nodes: 0 }
+      // A call stuck after a fault is reported as it is, not shrunk: each replay would wait again.
+      let stuck: StuckCall | undefined
       await ctx.property(
         [programArbitrary(spec.ops(), spec.bounds, spec.fault !== undefined)],
         (program) =>
           ctx.withStore(async (store) => {
+            if (stuck !== undefined) return
             const fault = spec.fault
-            const calls = await runHistory(store, program, {
-              ...(fault === undefined
-                ? {}
-                : { duringRound: () => fault.during(store), unknownCode: fault.unknownCode }),
-            })
+            let calls: RecordedCall[]
+            try {
+              calls = await runHistory(store, program, {
+                ...(fault === undefined
+                  ? {}
+                  : {
+                      duringRound: () => fault.during(store),
+                      unknownCode: fault.unknownCode,
+                      settleWithinMs: STUCK_MS,
+                    }),
+              })
+            } catch (error) {
+              if (!(error instanceof StuckCall)) throw error
+              stuck = error
+              return
+            }
             const judged = judgeHistory(calls, SEARCH_BUDGET)
             stats.histories += 1
             stats.calls += calls.length
@@ -98,6 +115,12 @@ export function linearizabilityCheck(spec: LinearizabilitySpec): Check {
           }),
         Math.max(1, Math.ceil(ctx.numRuns * spec.share)),
       )
+      if (stuck !== undefined) {
+        throw new ContractViolation(
+          `${stuck.message}: the store must answer again after its connections die (ConformanceFaults.dropConnections)`,
+          { counterexample: `calls that settled before it:\n${renderTimeline(stuck.calls)}` },
+        )
+      }
       ctx.note(
         `${stats.histories} histories, ${stats.calls} calls, ${stats.nodes} search nodes` +
           (spec.fault === undefined ? '' : `, ${stats.unknown} calls with unknown outcome (UNAVAILABLE)`),

@@ -46,9 +46,10 @@ export function renderTimeline(calls: readonly RecordedCall[]): string {
   lines.push('', 'calls in full:')
   for (const c of byInvoke) {
     const result = c.unknown ? 'unknown (failed with UNAVAILABLE)' : renderOutcome(c.actual, c.nowMs)
-    lines.push(
-      `#${number.get(c.id)} [${c.caller < 0 ? 'setup' : `caller ${c.caller + 1}`}, round ${c.round + 1}] await ${c.op.code}`,
-    )
+    // Set-up lines are already whole statements (`const u1 = await …`).
+    const code = c.caller < 0 ? c.op.code : `await ${c.op.code}`
+    const who = c.caller < 0 ? 'setup' : `caller ${c.caller + 1}`
+    lines.push(`#${number.get(c.id)} [${who}, round ${c.round + 1}] ${code}`)
     lines.push(`    → ${result}`)
   }
   return lines.join('\n')

@@ -31,6 +31,22 @@ export interface RecordedCall {
   readonly unknown: boolean
 }
 
+/** A call that did not settle in time after a fault: the store never recovered. */
+export class StuckCall extends Error {
+  readonly code: string
+  /** The calls that settled before it. */
+  readonly calls: readonly RecordedCall[]
+
+  constructor(code: string, ms: number, calls: readonly RecordedCall[]) {
+    super(
+      `\`await ${code}\` had not settled ${ms} ms after it was made, in a round whose connections were killed`,
+    )
+    this.name = 'StuckCall'
+    this.code = code
+    this.calls = calls
+  }
+}
+
 /** Setup emails: the two users every users call aims at. */
 const SETUP_EMAILS: readonly string[] = ['a@x.io', 'b@x.io']
 const ROUND_STEP_MS = 1_000
@@ -49,7 +65,12 @@ function pause(turns: number): Promise<void> {
 export async function runHistory(
   store: Store,
   program: Program,
-  options: { readonly duringRound?: () => Promise<void>; readonly unknownCode?: string } = {},
+  options: {
+    readonly duringRound?: () => Promise<void>
+    readonly unknownCode?: string
+    /** Under faults: a call still pending this long fails the run with {@link StuckCall}. */
+    readonly settleWithinMs?: number
+  } = {},
 ): Promise<RecordedCall[]> {
   const calls: RecordedCall[] = []
   const userIds: string[] = []
@@ -67,7 +88,16 @@ export async function runHistory(
   }
   const perform = async (op: LinOp, caller: number, round: number): Promise<Outcome> => {
     const invoke = events++
-    const raw = await settle(() => op.call(store.repos as Repos))
+    const limit = options.settleWithinMs
+    let timer: NodeJS.Timeout | undefined
+    const raw = await (limit === undefined
+      ? settle(() => op.call(store.repos as Repos))
+      : Promise.race([
+          settle(() => op.call(store.repos as Repos)),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new StuckCall(op.code, limit, [...calls])), limit)
+          }),
+        ]).finally(() => clearTimeout(timer)))
     const ret = events++
     const actual: Outcome = raw.ok ? { ok: true, value: snapshot(raw.value) } : raw
     if (raw.ok) scramble(raw.value)
