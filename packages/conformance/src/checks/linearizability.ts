@@ -1,6 +1,7 @@
 import type { Check, Store } from '../check.js'
-import { identityOps, mfaOps, stateOps } from './linearizability/code-ops.js'
 import { type HistoryBounds, linearizabilityCheck } from './linearizability/linearizability-check.js'
+import { mfaOps } from './linearizability/mfa-ops.js'
+import { identityOps, stateOps } from './linearizability/oauth-ops.js'
 import { blacklistAttemptOps, pendingOps } from './linearizability/row-ops.js'
 import { userOps } from './linearizability/user-ops.js'
 
