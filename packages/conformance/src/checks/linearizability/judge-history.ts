@@ -27,7 +27,9 @@ export type Judgement =
       readonly calls: readonly RecordedCall[]
     }
 
-const overlaps = (a: RecordedCall, b: RecordedCall): boolean => a.invoke < b.ret && b.invoke < a.ret
+/** When a call may still take effect: an unknown one (failed with UNAVAILABLE) at any later time. */
+const end = (c: RecordedCall): number => (c.unknown ? Infinity : c.ret)
+const overlaps = (a: RecordedCall, b: RecordedCall): boolean => a.invoke < end(b) && b.invoke < end(a)
 
 /** The search entries of one repository: unknown calls open-ended, multi-row writes split per row. */
 export function entriesOf(calls: readonly RecordedCall[]): CallEntries<Share>[] {
