@@ -36,3 +36,26 @@ export function scramble(value: unknown, seen: Set<unknown> = new Set()): void {
     }
   }
 }
+
+/**
+ * `repos` with every method handed deep copies of its arguments; the copies of object arguments are
+ * pushed to `handed`, so the caller can scramble them once the call settled (§0.7: a store must not
+ * keep the caller's objects) while its own originals stay intact.
+ */
+export function copyingRepos<R extends object>(repos: R, handed: object[]): R {
+  const out: Record<string, unknown> = {}
+  for (const [name, repo] of Object.entries(repos as Record<string, object>)) {
+    const methods: Record<string, unknown> = {}
+    for (const key of Object.keys(repo)) {
+      const fn = (repo as Record<string, unknown>)[key]
+      if (typeof fn !== 'function') continue
+      methods[key] = (...args: unknown[]) => {
+        const copies = args.map((a) => snapshot(a))
+        for (const c of copies) if (c !== null && typeof c === 'object') handed.push(c)
+        return (fn as (...a: unknown[]) => unknown).apply(repo, copies)
+      }
+    }
+    out[name] = methods
+  }
+  return out as R
+}

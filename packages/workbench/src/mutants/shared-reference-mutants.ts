@@ -3,7 +3,7 @@
  * store hands out — and keeps serving — the very object it returned, as a cache or an in-process
  * store that skips the copy does. They sit over `guardRepos`, which would otherwise copy the flaw away.
  */
-import type { Repos } from '@regstack/protocols'
+import type { NewUser, Repos, User } from '@regstack/protocols'
 import { defineMutant } from './define-mutant.js'
 import type { Mutant } from './mutant.js'
 
@@ -101,10 +101,39 @@ const sharedDates: Mutant = defineMutant({
   },
 })
 
-/** Every returning method, with a flaw of its own, and nested dates shared. */
+const keptInput: Mutant = defineMutant({
+  id: 'freshness.users.create-keeps-the-input',
+  description:
+    'users.create keeps the caller’s NewUser object and builds later reads of that user from it, so changing the input after the call changes the store.',
+  clause: '§0.7',
+  guarded: ({ guarded }) => {
+    const kept = new Map<string, NewUser>()
+    const users = guarded.users
+    const fromInput = (row: User | null): User | null => {
+      const input = row === null ? undefined : kept.get(row.id)
+      return row === null || input === undefined
+        ? row
+        : { ...row, fullName: input.fullName, createdAt: input.createdAt }
+    }
+    return {
+      users: {
+        async create(u) {
+          const row = await users.create(u)
+          kept.set(row.id, u)
+          return row
+        },
+        getById: async (id) => fromInput(await users.getById(id)),
+        getByEmail: async (email) => fromInput(await users.getByEmail(email)),
+      },
+    }
+  },
+})
+
+/** Every returning method, with a flaw of its own, nested dates shared, and an input kept. */
 export const SHARED_REFERENCE_MUTANTS: readonly Mutant[] = [
   ...(Object.entries(RETURNING) as [keyof Repos, readonly string[]][]).flatMap(([repo, methods]) =>
     methods.map((method) => sharedReference(repo, method)),
   ),
   sharedDates,
+  keptInput,
 ]
