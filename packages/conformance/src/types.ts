@@ -67,6 +67,7 @@ export const AREAS = [
   'hostile',
   'isolation',
   'faults',
+  'linearizability',
   'timeZones',
 ] as const
 /** One area of the contract. */

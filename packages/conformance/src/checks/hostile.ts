@@ -1,6 +1,7 @@
 import type { Check } from '../check.js'
 import { absentOptionsCheck } from './hostile/absent-checks.js'
 import { acceptChecks } from './hostile/accept-checks.js'
+import { encoderImageChecks } from './hostile/encoder-image-checks.js'
 import { inputChecks } from './hostile/input-checks.js'
 import { lookupChecks } from './hostile/lookup-checks.js'
 import { rejectChecks } from './hostile/reject-checks.js'
@@ -16,6 +17,7 @@ export { hostileInputCounts } from './hostile/input-counts.js'
 export const hostileChecks: readonly Check[] = [
   ...rejectChecks,
   ...lookupChecks,
+  ...encoderImageChecks,
   ...acceptChecks,
   absentOptionsCheck,
   ...inputChecks,

@@ -5,6 +5,7 @@ import { concurrencyChecks } from './concurrency.js'
 import { faultsChecks } from './faults.js'
 import { hostileChecks } from './hostile.js'
 import { isolationChecks } from './isolation.js'
+import { linearizabilityChecks } from './linearizability.js'
 import { mfaCodesChecks } from './mfa-codes.js'
 import { modelChecks } from './model.js'
 import { oauthIdentitiesChecks } from './oauth-identities.js'
@@ -26,6 +27,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...hostileChecks,
   ...concurrencyChecks,
   ...modelChecks,
+  ...linearizabilityChecks,
   ...faultsChecks,
   ...timeZonesChecks,
 ]

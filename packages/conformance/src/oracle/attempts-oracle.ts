@@ -23,11 +23,25 @@ export class AttemptsOracle {
     this.#rows = this.#rows.filter((r) => r.email !== email)
   }
 
-  /** Deletes `when < now - windowMs` across all emails. */
-  purgeExpired(now: Date, windowMs: number): number {
+  /** Deletes `when < now - windowMs` across all emails (or only `email`'s rows, one row group of §0.17). */
+  purgeExpired(now: Date, windowMs: number, email?: string): number {
     const cutoff = now.getTime() - windowMs
     const before = this.#rows.length
-    this.#rows = this.#rows.filter((r) => !(r.when.getTime() < cutoff))
+    this.#rows = this.#rows.filter(
+      (r) => !(r.when.getTime() < cutoff && (email === undefined || r.email === email)),
+    )
     return before - this.#rows.length
+  }
+
+  /** An independent copy (rows are immutable, so the list is copied, not the rows). */
+  clone(now: () => Date): AttemptsOracle {
+    const copy = new AttemptsOracle(now)
+    copy.#rows = [...this.#rows]
+    return copy
+  }
+
+  /** The state as plain data, for comparing and memoising states. */
+  state(): unknown {
+    return this.#rows
   }
 }

@@ -16,16 +16,28 @@ export class BlacklistOracle {
     return this.#exp.has(jti)
   }
 
-  /** Deletes `exp < now` (strict). */
-  purgeExpired(now?: Date | null): number {
+  /** Deletes `exp < now` (strict), of every row or only of `jti`'s. */
+  purgeExpired(now?: Date | null, jti?: string): number {
     const cutoff = (now ?? this.#now()).getTime()
     let removed = 0
-    for (const [jti, exp] of this.#exp) {
-      if (exp.getTime() < cutoff) {
-        this.#exp.delete(jti)
+    for (const [key, exp] of this.#exp) {
+      if (exp.getTime() < cutoff && (jti === undefined || key === jti)) {
+        this.#exp.delete(key)
         removed += 1
       }
     }
     return removed
+  }
+
+  /** An independent copy. */
+  clone(now: () => Date): BlacklistOracle {
+    const copy = new BlacklistOracle(now)
+    for (const [jti, exp] of this.#exp) copy.#exp.set(jti, exp)
+    return copy
+  }
+
+  /** The state as plain data, for comparing and memoising states. */
+  state(): unknown {
+    return [...this.#exp]
   }
 }

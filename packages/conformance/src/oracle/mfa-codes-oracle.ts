@@ -82,12 +82,33 @@ export class MfaCodesOracle {
     return learnt
   }
 
-  /** Deletes `expiresAt < now` (strict; a row at exactly `now` survives although `verify` calls it expired). */
-  purgeExpired(now?: Date | null): number {
+  /**
+   * Deletes `expiresAt < now` (strict; a row at exactly `now` survives although `verify` calls it
+   * expired), of every row or only of the row `only` names.
+   */
+  purgeExpired(now?: Date | null, only?: { readonly userId: string; readonly kind: MfaKind }): number {
     const cutoff = (now ?? this.#now()).getTime()
     const before = this.#rows.length
-    this.#rows = this.#rows.filter((r) => !(r.expiresAt.getTime() < cutoff))
+    this.#rows = this.#rows.filter(
+      (r) =>
+        !(
+          r.expiresAt.getTime() < cutoff &&
+          (only === undefined || (r.userId === only.userId && r.kind === only.kind))
+        ),
+    )
     return before - this.#rows.length
+  }
+
+  /** An independent copy (rows are immutable, so the list is copied, not the rows). */
+  clone(now: () => Date): MfaCodesOracle {
+    const copy = new MfaCodesOracle(now)
+    copy.#rows = [...this.#rows]
+    return copy
+  }
+
+  /** The state as plain data, for comparing and memoising states. */
+  state(): unknown {
+    return this.#rows
   }
 
   #find(userId: string, kind: MfaKind): CodeRow | undefined {

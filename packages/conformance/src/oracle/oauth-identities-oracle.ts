@@ -65,4 +65,16 @@ export class OAuthIdentitiesOracle {
       r.provider === opts.provider && r.subjectId === opts.subjectId ? { ...r, lastUsedAt: opts.when } : r,
     )
   }
+
+  /** An independent copy (rows are immutable, so the list is copied, not the rows). */
+  clone(): OAuthIdentitiesOracle {
+    const copy = new OAuthIdentitiesOracle()
+    copy.#rows = [...this.#rows]
+    return copy
+  }
+
+  /** The state as plain data, for comparing and memoising states. */
+  state(): unknown {
+    return this.#rows
+  }
 }

@@ -49,12 +49,24 @@ export class OAuthStatesOracle {
     return row
   }
 
-  /** Deletes `expiresAt < now` (strict). */
-  purgeExpired(now?: Date | null): number {
+  /** An independent copy. */
+  clone(now: () => Date): OAuthStatesOracle {
+    const copy = new OAuthStatesOracle(now)
+    for (const [id, row] of this.#rows) copy.#rows.set(id, row)
+    return copy
+  }
+
+  /** The state as plain data, for comparing and memoising states. */
+  state(): unknown {
+    return [...this.#rows]
+  }
+
+  /** Deletes `expiresAt < now` (strict), of every row or only of `stateId`'s. */
+  purgeExpired(now?: Date | null, stateId?: string): number {
     const cutoff = (now ?? this.#now()).getTime()
     let removed = 0
     for (const [id, row] of this.#rows) {
-      if (row.expiresAt.getTime() < cutoff) {
+      if (row.expiresAt.getTime() < cutoff && (stateId === undefined || id === stateId)) {
         this.#rows.delete(id)
         removed += 1
       }

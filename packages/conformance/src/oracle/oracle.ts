@@ -20,13 +20,56 @@ export class Oracle {
   readonly oauthIdentities: OAuthIdentitiesOracle
   readonly oauthStates: OAuthStatesOracle
 
-  constructor(now: () => Date) {
-    this.users = new UsersOracle(now)
-    this.pending = new PendingOracle(now)
-    this.blacklist = new BlacklistOracle(now)
-    this.attempts = new AttemptsOracle(now)
-    this.mfaCodes = new MfaCodesOracle(now)
-    this.oauthIdentities = new OAuthIdentitiesOracle()
-    this.oauthStates = new OAuthStatesOracle(now)
+  readonly #now: () => Date
+
+  constructor(now: () => Date, parts?: OracleParts) {
+    this.#now = now
+    this.users = parts?.users ?? new UsersOracle(now)
+    this.pending = parts?.pending ?? new PendingOracle(now)
+    this.blacklist = parts?.blacklist ?? new BlacklistOracle(now)
+    this.attempts = parts?.attempts ?? new AttemptsOracle(now)
+    this.mfaCodes = parts?.mfaCodes ?? new MfaCodesOracle(now)
+    this.oauthIdentities = parts?.oauthIdentities ?? new OAuthIdentitiesOracle()
+    this.oauthStates = parts?.oauthStates ?? new OAuthStatesOracle(now)
   }
+
+  /**
+   * An independent copy reading "now" from `now` (the linearizability search branches on states, so
+   * it needs cheap copies; rows are immutable, only their lists are copied).
+   */
+  clone(now: () => Date = this.#now): Oracle {
+    return new Oracle(now, {
+      users: this.users.clone(now),
+      pending: this.pending.clone(now),
+      blacklist: this.blacklist.clone(now),
+      attempts: this.attempts.clone(now),
+      mfaCodes: this.mfaCodes.clone(now),
+      oauthIdentities: this.oauthIdentities.clone(),
+      oauthStates: this.oauthStates.clone(now),
+    })
+  }
+
+  /** The whole state as plain data (rows of every repository), for comparing and memoising states. */
+  state(): unknown {
+    return [
+      this.users.state(),
+      this.pending.state(),
+      this.blacklist.state(),
+      this.attempts.state(),
+      this.mfaCodes.state(),
+      this.oauthIdentities.state(),
+      this.oauthStates.state(),
+    ]
+  }
+}
+
+/** The repositories of an oracle, for building one from copies. */
+interface OracleParts {
+  readonly users: UsersOracle
+  readonly pending: PendingOracle
+  readonly blacklist: BlacklistOracle
+  readonly attempts: AttemptsOracle
+  readonly mfaCodes: MfaCodesOracle
+  readonly oauthIdentities: OAuthIdentitiesOracle
+  readonly oauthStates: OAuthStatesOracle
 }

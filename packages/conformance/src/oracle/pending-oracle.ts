@@ -54,12 +54,26 @@ export class PendingOracle {
     this.#rows = this.#rows.filter((r) => r.email !== email)
   }
 
-  /** Deletes `expiresAt < now` (strict). */
-  purgeExpired(now?: Date | null): number {
+  /** Deletes `expiresAt < now` (strict), of every row or only of `email`'s. */
+  purgeExpired(now?: Date | null, email?: string): number {
     const cutoff = (now ?? this.#now()).getTime()
     const before = this.#rows.length
-    this.#rows = this.#rows.filter((r) => !(r.expiresAt.getTime() < cutoff))
+    this.#rows = this.#rows.filter(
+      (r) => !(r.expiresAt.getTime() < cutoff && (email === undefined || r.email === email)),
+    )
     return before - this.#rows.length
+  }
+
+  /** An independent copy (rows are immutable, so the list is copied, not the rows). */
+  clone(now: () => Date): PendingOracle {
+    const copy = new PendingOracle(now)
+    copy.#rows = [...this.#rows]
+    return copy
+  }
+
+  /** The state as plain data, for comparing and memoising states. */
+  state(): unknown {
+    return this.#rows
   }
 
   /** Counts `expiresAt > now` (strict). */

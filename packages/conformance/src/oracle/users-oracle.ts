@@ -130,4 +130,16 @@ export class UsersOracle {
     // The clock is frozen during a call, so this reading equals the one a cutoff was given.
     this.#rows[i] = { ...row, ...patch, updatedAt: this.#now() }
   }
+
+  /** An independent copy (rows are immutable, so the list is copied, not the rows). */
+  clone(now: () => Date): UsersOracle {
+    const copy = new UsersOracle(now)
+    copy.#rows = [...this.#rows]
+    return copy
+  }
+
+  /** The state as plain data, for comparing and memoising states. */
+  state(): unknown {
+    return this.#rows
+  }
 }

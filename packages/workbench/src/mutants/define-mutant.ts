@@ -1,5 +1,6 @@
 /** How a mutant is assembled from the memory adapter: patch the raw layer, the guarded layer, or both. */
 import { createRawMemoryRepos } from '@regstack/adapter-memory'
+import type { Area } from '@regstack/conformance'
 import { type Clock, guardRepos, type Repos } from '@regstack/protocols'
 import type { Mutant } from './mutant.js'
 
@@ -25,6 +26,8 @@ export interface MutantSpec {
   readonly id: string
   readonly description: string
   readonly clause: string
+  /** The area that must catch it on its own (see {@link Mutant.caughtBy}). */
+  readonly caughtBy?: Area
   /** Replaces methods under the guard: the flaw sees validated, resolved arguments. */
   readonly raw?: (layers: MutantLayers) => RepoPatch
   /** Replaces methods over the guard: needed for flaws the guard would hide (validation, copies). */
@@ -53,6 +56,7 @@ export function defineMutant(spec: MutantSpec): Mutant {
     id: spec.id,
     description: spec.description,
     clause: spec.clause,
+    ...(spec.caughtBy === undefined ? {} : { caughtBy: spec.caughtBy }),
     makeRepos: ({ clock }) => {
       const base = spec.base?.(clock) ?? createRawMemoryRepos({ clock })
       const raw = applyPatch(base, spec.raw?.({ raw: base, clock }))

@@ -1,4 +1,4 @@
-import type { MakeRepos } from '@regstack/conformance'
+import type { Area, MakeRepos } from '@regstack/conformance'
 
 /**
  * A deliberately broken adapter: the reference memory adapter with exactly one rule of the contract
@@ -11,6 +11,11 @@ export interface Mutant {
   readonly description: string
   /** The CONTRACT clause it breaks, e.g. `§0.5`. */
   readonly clause: string
+  /**
+   * The area that must catch it on its own (the self-test then runs only that area), for mutants that
+   * prove a general check finds a class of bug; otherwise any check may.
+   */
+  readonly caughtBy?: Area
   readonly makeRepos: MakeRepos
 }
 

@@ -1,4 +1,4 @@
-import type { Repos } from '@regstack/protocols'
+import type { LimitedField, Repos } from '@regstack/protocols'
 import { sha256Hex } from '../../arbitraries/sha256.js'
 import type { Store } from '../../check.js'
 import { firstDifference } from '../../harness/assert.js'
@@ -8,20 +8,25 @@ import { type CallEnv, fresh, type MethodSpec, methodName, type SeedKeys } from 
 
 const DAY_MS = 86_400_000
 
+/** Rewrites a seeded key of field `field` (a `FIELD_LIMITS` name) before it is stored. */
+export type KeyImage = (key: string, field: LimitedField) => string
+
 /** A named set of reads of everything a rejected call might have touched. */
 export type Snapshot = ReadonlyMap<string, unknown>
 
 /**
  * Seeds `store` with one row per repository, all expiring a day after the frozen clock (so no engine
  * reaps them during a run), with an old `updatedAt` so any setter that slipped through shows.
+ * `image` rewrites every caller-chosen key before it is stored (e.g. into what a UTF-8 encoder or a
+ * truncating driver would make of a hostile lookup); ids the adapter generates stay as they are.
  */
-export async function seedStore(store: Store): Promise<SeedKeys> {
+export async function seedStore(store: Store, image: KeyImage = (key) => key): Promise<SeedKeys> {
   const { repos, clock } = store
   const now = clock.now()
   const later = new Date(now.getTime() + DAY_MS)
   const old = new Date(now.getTime() - DAY_MS)
   const user = await repos.users.create({
-    email: 'seed-user@example.com',
+    email: image('seed-user@example.com', 'email'),
     hashedPassword: 'seed-hash',
     isActive: true,
     isVerified: false,
@@ -37,13 +42,13 @@ export async function seedStore(store: Store): Promise<SeedKeys> {
   const keys: SeedKeys = {
     userId: user.id,
     userEmail: user.email,
-    pendingEmail: 'seed-pending@example.com',
-    pendingTokenHash: sha256Hex('seed-token'),
-    jti: 'seed-jti',
-    attemptEmail: 'seed-attempt@example.com',
-    stateId: 'seed-state',
-    provider: 'seedprov',
-    subjectId: 'seed-subject',
+    pendingEmail: image('seed-pending@example.com', 'email'),
+    pendingTokenHash: image(sha256Hex('seed-token'), 'tokenHash'),
+    jti: image('seed-jti', 'jti'),
+    attemptEmail: image('seed-attempt@example.com', 'email'),
+    stateId: image('seed-state', 'stateId'),
+    provider: image('seedprov', 'provider'),
+    subjectId: image('seed-subject', 'subjectId'),
   }
   await repos.pending.upsert({
     email: keys.pendingEmail,

@@ -1,6 +1,7 @@
 import type { Repos } from '@regstack/protocols'
 import type fc from 'fast-check'
 import { ContractViolation } from '../../harness/contract-violation.js'
+import { copyingRepos, scramble, snapshot } from '../../harness/scramble.js'
 import type { Oracle } from '../../oracle/oracle.js'
 import type { ModelRun } from './model-run.js'
 import { compareOutcome, type Outcome, predict, renderOutcome, settle, VOID } from './outcome.js'
@@ -22,7 +23,9 @@ export interface ModelStep {
 
 /**
  * Calls the adapter, then asks the oracle (the adapter first, so an oracle that needs an id the
- * adapter generated can be handed it), and returns both outcomes.
+ * adapter generated can be handed it), and returns both outcomes. What the adapter returned is copied
+ * and then mutated in place, nested `Date`s included (§0.7, §0.18), and so are the copies of the
+ * arguments the adapter was handed: a store that keeps either shows the change in a later step.
  */
 export async function exchange(
   run: ModelRun,
@@ -30,7 +33,11 @@ export async function exchange(
   adapter: (repos: Repos) => Promise<unknown>,
   oracle: (model: Oracle, actual: Outcome) => unknown,
 ): Promise<ModelStep> {
-  const actual = await settle(() => adapter(run.repos))
+  const handed: object[] = []
+  const raw = await settle(() => adapter(copyingRepos(run.repos, handed)))
+  const actual: Outcome = raw.ok ? { ok: true, value: snapshot(raw.value) } : raw
+  if (raw.ok) scramble(raw.value)
+  for (const input of handed) scramble(input)
   const expected = predict(() => oracle(run.oracle, actual))
   return { call, actual, expected }
 }
