@@ -22,8 +22,10 @@ export interface Divergence {
   readonly counterexample?: string
   /**
    * The failure depends on chance — a race (regstack's non-atomic read-then-write under concurrent
-   * calls) or regstack's random UUIDs deciding the order of rows tied on their sort key — so a run that
-   * passes it is not a stale entry. `why` says which. Never set on a deterministic failure.
+   * calls), regstack's random UUIDs deciding the order of rows tied on their sort key, or random inputs
+   * that only some seeds draw (`REGSTACK_SEED`: the case regstack gets wrong must occur in the run) —
+   * so a run that passes it is not a stale entry. `why` says which. Never set on a failure every seed
+   * shows.
    */
   readonly mayPass?: boolean
 }
