@@ -19,11 +19,13 @@ const unmatchableLookups: Check = {
     const keys = await seedStore(store)
     const before = await takeSnapshot(store.repos, keys)
     for (const spec of ALL_METHODS) {
-      const expected = spec.nothing === VOID ? undefined : spec.nothing
       for (const hostile of unmatchableCases(spec, callEnv(store, keys, 0))) {
         const call = `${methodName(spec)} with ${hostile.label}`
         const result = await expectResolves(() => callMethod(store.repos, spec, hostile.args), call)
-        expectEqual(result, expected, `${call} must match nothing (${describeValue(expected)})`)
+        // A void method's value is not compared: a process bridge answers `null` for it.
+        if (spec.nothing !== VOID) {
+          expectEqual(result, spec.nothing, `${call} must match nothing (${describeValue(spec.nothing)})`)
+        }
         expectUnchanged(before, await takeSnapshot(store.repos, keys), `${call} resolved`)
       }
     }
