@@ -51,6 +51,24 @@ const NETWORK_ERROR_NAMES: ReadonlySet<string> = new Set([
   'MongoTopologyClosedError',
 ])
 
+/**
+ * Node socket error codes that mean the connection is gone. The driver usually wraps them in a
+ * `MongoNetworkError`, but a reset that arrives while it waits for a socket to drain reaches the
+ * caller as the socket's own error (mongodb 7.9), so they are recognised unwrapped too.
+ */
+const SOCKET_ERROR_CODES: ReadonlySet<unknown> = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTCONN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_STREAM_DESTROYED',
+  'ERR_SOCKET_CLOSED',
+])
+
 function isDuplicateKeyError(error: unknown): error is Error & { readonly code: number } {
   return error instanceof Error && DUPLICATE_KEY_CODES.has((error as { code?: unknown }).code)
 }
@@ -78,11 +96,15 @@ export function isDuplicateKeyOn(error: unknown, indexNames: readonly string[]):
   return reported !== undefined && indexNames.includes(reported)
 }
 
-/** True for errors that mean the server could not be reached or the connection dropped. */
+/**
+ * True for errors that mean the server could not be reached or the connection dropped: a driver
+ * network error, or a bare socket error the driver passed through.
+ */
 export function isUnavailableError(error: unknown): boolean {
   if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError) return true
+  if (!(error instanceof Error)) return false
   // By name as well: a second copy of the driver in node_modules defeats `instanceof`.
-  return error instanceof Error && NETWORK_ERROR_NAMES.has(error.name)
+  return NETWORK_ERROR_NAMES.has(error.name) || SOCKET_ERROR_CODES.has((error as { code?: unknown }).code)
 }
 
 /**

@@ -102,6 +102,22 @@ describe('translateError: everything else', () => {
     }
   })
 
+  it.each(['ECONNRESET', 'EPIPE', 'ERR_STREAM_DESTROYED'])(
+    'maps a bare socket error (%s) the driver let through to UNAVAILABLE',
+    (code) => {
+      const cause = Object.assign(new Error(`socket: ${code}`), { code })
+      expect(translateError(cause, { op: 'users.create', email: 'a' })).toMatchObject({
+        code: 'UNAVAILABLE',
+        cause,
+      })
+    },
+  )
+
+  it('leaves an error whose code is no socket failure unchanged', () => {
+    const cause = Object.assign(new Error('no such file'), { code: 'ENOENT' })
+    expect(translateError(cause, { op: 'other' })).toBe(cause)
+  })
+
   it('returns other server errors, plain errors and non-errors unchanged', () => {
     const server = new MongoServerError({ code: 2, errmsg: 'BadValue' })
     const plain = new TypeError('bug')

@@ -19,9 +19,13 @@ export interface SecantusProcess {
 
 const STARTUP_TIMEOUT_MS = 60_000
 
-/** The `secantusd-py` to run, or `undefined` when neither the env override nor the venv has one. */
+/**
+ * The `secantusd-py` to run, or `undefined` when neither the env override nor the venv has one, or
+ * when `REGSTACK_SECANTUSD=none` asks for the next engine (to run the suite on jongodb on purpose).
+ */
 export function secantusBinary(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const override = env.REGSTACK_SECANTUSD
+  if (override === 'none') return undefined
   if (override !== undefined && override !== '') return override
   const venv = fileURLToPath(
     new URL('../../../../bridges/regstack-python/.venv/bin/secantusd-py', import.meta.url),

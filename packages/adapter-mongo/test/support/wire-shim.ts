@@ -24,9 +24,10 @@ export interface WireShim {
   /** `host:port` to put in the connection string instead of the stand-in's. */
   readonly address: string
   /**
-   * Destroys every proxied connection (both ends) and resolves once all are closed: to the driver it
-   * looks like the server dropped them. The proxy keeps listening, so the driver reconnects, and the
-   * stand-in keeps its in-memory data (restarting it instead would lose every collection).
+   * Destroys every proxied connection (both ends; the driver's end with a TCP reset) and resolves
+   * once all are closed: to the driver it looks like the server dropped them. The proxy keeps
+   * listening, so the driver reconnects, and the stand-in keeps its in-memory data (restarting it
+   * instead would lose every collection).
    */
   dropConnections(): Promise<void>
   close(): Promise<void>
@@ -96,10 +97,13 @@ export async function startWireShim(
 ): Promise<WireShim> {
   const [host = '127.0.0.1', portText = '27017'] = target.split(':')
   const sockets = new Set<Socket>()
+  // The driver-facing ends, which a kill resets (see dropConnections).
+  const clients = new Set<Socket>()
   const server: Server = createServer((client) => {
     const upstream = connect(Number(portText), host)
     sockets.add(client)
     sockets.add(upstream)
+    clients.add(client)
     if (options.rewrite) pipeRewriting(client, upstream)
     else client.pipe(upstream)
     upstream.pipe(client)
@@ -108,6 +112,7 @@ export async function startWireShim(
       upstream.destroy()
       sockets.delete(client)
       sockets.delete(upstream)
+      clients.delete(client)
     }
     client.on('close', closeBoth)
     upstream.on('close', closeBoth)
@@ -129,9 +134,16 @@ export async function startWireShim(
             socket.destroyed ? resolve() : socket.once('close', () => resolve()),
           ),
       )
+      // The driver's ends are reset (RST), not closed with a FIN. After a FIN the driver (7.9) ends
+      // and destroys its socket a loop turn before 'close' reaches its pool; a command checked out in
+      // that window is written into the destroyed socket, which emits neither the 'drain' nor the
+      // 'error' the driver then awaits, and the call never settles. A reset reaches the driver as an
+      // ECONNRESET error, which marks the connection closed at once. Either way the server side
+      // kills every connection; only the driver's view of the kill differs (README, fault tier).
+      for (const client of clients) if (!client.destroyed) client.resetAndDestroy()
       for (const socket of sockets) socket.destroy()
       await Promise.all(closing)
-      // The proxy's ends are closed; give the driver's event loop a turn to read the FINs, so its
+      // The proxy's ends are closed; give the driver's event loop a turn to read the resets, so its
       // pool sees the dropped connections as closed ("resolves once they are dead", client-side too).
       await new Promise((resolve) => setTimeout(resolve, DROP_SETTLE_MS))
     },
