@@ -45,6 +45,17 @@ export function mongoPending(db: Db, name: string, clock: Clock): PendingRepo {
   const replace = async (doc: Omit<PendingDocument, '_id'>): Promise<PendingDocument | null> =>
     await pending.findOneAndReplace({ email: doc.email }, doc, { upsert: true, returnDocument: 'after' })
 
+  const settleAfterEmptyAnswer = async (doc: Omit<PendingDocument, '_id'>): Promise<PendingDocument> => {
+    const op = { op: 'pending.upsert', email: doc.email } as const
+    const current = await driverCall(() => pending.findOne({ email: doc.email }), op)
+    if (current !== null) return { ...doc, _id: current._id }
+    // Gone again (a concurrent delete or purge): only a second write can make ours take effect.
+    const stored = await driverCall(() => replace(doc), op)
+    if (stored === null)
+      throw translateError(new Error('findOneAndReplace with upsert returned no document'), op)
+    return stored
+  }
+
   return {
     async upsert(p: NewPendingRegistration): Promise<PendingRegistration> {
       const doc = toDocument(p)
@@ -60,11 +71,12 @@ export function mongoPending(db: Db, name: string, clock: Clock): PendingRepo {
           throw translateError(error, { op: 'pending.upsert', email: p.email })
         stored = await driverCall(() => replace(doc), { op: 'pending.upsert', email: p.email })
       }
-      // The same race, reported differently: a server may answer the losing upsert with no document
-      // instead of a duplicate-key error (SecantusDB does; mongod never does). The row exists now, so
-      // the second attempt is again the serial outcome.
-      stored ??= await driverCall(() => replace(doc), { op: 'pending.upsert', email: p.email })
-      if (stored === null) throw new Error('findOneAndReplace with upsert returned no document')
+      // The same race, reported differently: a server may answer a racing upsert with no document
+      // (SecantusDB does, whether or not its write applied; mongod never does). Writing again could
+      // undo a concurrent upsert that came after ours, so read instead: the row of this email now holds
+      // either our write or that of a writer that overlapped ours — either way our upsert can be
+      // ordered before it, and a replaced row keeps its `_id` (CONTRACT §0.7, §0.17).
+      stored ??= await settleAfterEmptyAnswer(doc)
       return toModel(stored)
     },
     async findByTokenHash(tokenHash: string): Promise<PendingRegistration | null> {

@@ -128,9 +128,15 @@ async function start(): Promise<Started> {
   return await startStandIn()
 }
 
+/** Which engine to start: the first available in the order above, or the jongodb stand-in itself. */
+export interface EngineChoice {
+  /** Start the jongodb stand-in whatever else is available. */
+  readonly standIn?: boolean
+}
+
 /** Starts (or connects to) the engine and prints which one it is. */
-export async function selectEngine(): Promise<Engine> {
-  const started = await start()
+export async function selectEngine(choice: EngineChoice = {}): Promise<Engine> {
+  const started = choice.standIn === true ? await startStandIn() : await start()
   const client = new MongoClient(started.uri, { serverSelectionTimeoutMS: 10_000 })
   await client.connect()
   const info = await client.db('admin').command({ buildInfo: 1 })
