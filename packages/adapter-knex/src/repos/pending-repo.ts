@@ -12,7 +12,7 @@ import { asRows, type RepoContext } from '../repo-context.js'
 
 const REPLACED = ['hashed_password', 'full_name', 'token_hash', 'created_at', 'expires_at'] as const
 
-/** Every method is one statement, so one round trip. */
+/** Every method is one statement, so one round trip (an upsert that lost a race for a new email, two). */
 export function createPendingRepo(ctx: RepoContext): PendingRepo {
   const { knex, dialect } = ctx
   const pending = () => ctx.from('pending')
@@ -63,7 +63,22 @@ export function createPendingRepo(ctx: RepoContext): PendingRepo {
         created_at: encodeDate(p.createdAt),
         expires_at: encodeDate(p.expiresAt),
       }
-      const hit = await ctx.run(() => upsertRow(row), { table: 'pending', email: p.email })
+      const attempt = () => ctx.run(() => upsertRow(row), { table: 'pending', email: p.email })
+      let hit: Awaited<ReturnType<typeof upsertRow>>
+      try {
+        hit = await attempt()
+      } catch (error) {
+        // Two upserts racing to insert one new email: on PostgreSQL the loser can trip the token index
+        // before ON CONFLICT (email) sees the winner's row (found by the linearizability area). That
+        // statement changed nothing; run again, it finds the row and replaces it, as a serial run would.
+        // A token held by another email's row fails the same way again and is thrown.
+        if (
+          dialect.upsert !== 'on-conflict' ||
+          (error as { code?: unknown }).code !== 'PENDING_ALREADY_EXISTS'
+        )
+          throw error
+        hit = await attempt()
+      }
       if (hit === undefined) throw new Error('@regstack/adapter-knex: pending upsert returned no row')
       if (hit.email !== p.email) throw new PendingAlreadyExistsError(p.email)
       return { ...p, id: hit.id }
