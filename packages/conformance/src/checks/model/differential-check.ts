@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import type { Check } from '../../check.js'
-import { ContractViolation } from '../../harness/contract-violation.js'
 import type { ModelCommand } from './model-command.js'
 import { ModelRun } from './model-run.js'
+import { withRunTranscript } from './with-run-transcript.js'
 
 /** What distinguishes one differential check from another: its id, rule, clause and call mix. */
 export interface DifferentialSpec {
@@ -46,22 +46,7 @@ export function differentialCheck(spec: DifferentialSpec): Check {
           Math.max(1, Math.ceil(ctx.numRuns * spec.share)),
         )
       } catch (error) {
-        // The property runner prints fast-check's command labels; the diverging run's own transcript
-        // (carried by the violation the command threw) reads better, so it replaces them. The replay
-        // path stays the one fast-check reported.
-        const cause = error instanceof ContractViolation ? error.cause : undefined
-        if (
-          error instanceof ContractViolation &&
-          cause instanceof ContractViolation &&
-          cause.counterexample !== undefined
-        ) {
-          throw new ContractViolation(error.message, {
-            counterexample: cause.counterexample,
-            ...(error.path === undefined ? {} : { path: error.path }),
-            cause,
-          })
-        }
-        throw error
+        throw withRunTranscript(error)
       }
     },
   }

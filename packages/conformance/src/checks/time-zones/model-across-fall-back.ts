@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import type { Check } from '../../check.js'
-import { ContractViolation } from '../../harness/contract-violation.js'
 import { attemptsCommands } from '../model/attempts-commands.js'
 import { blacklistCommands } from '../model/blacklist-commands.js'
 import { clockCommands } from '../model/clock-commands.js'
@@ -12,6 +11,7 @@ import { VOID } from '../model/outcome.js'
 import { pendingCommands } from '../model/pending-commands.js'
 import { stateCommands } from '../model/state-commands.js'
 import { userCommands } from '../model/user-commands.js'
+import { withRunTranscript } from '../model/with-run-transcript.js'
 import { pivotFor } from './boundaries.js'
 import { zoneCheck } from './zone-check.js'
 
@@ -77,20 +77,7 @@ export const modelAcrossFallBack: Check = zoneCheck({
         Math.max(2, Math.ceil(ctx.numRuns / 8)),
       )
     } catch (error) {
-      // As in the differential checks: the diverging run's own transcript replaces fast-check's labels.
-      const cause = error instanceof ContractViolation ? error.cause : undefined
-      if (
-        error instanceof ContractViolation &&
-        cause instanceof ContractViolation &&
-        cause.counterexample !== undefined
-      ) {
-        throw new ContractViolation(error.message, {
-          counterexample: cause.counterexample,
-          ...(error.path === undefined ? {} : { path: error.path }),
-          cause,
-        })
-      }
-      throw error
+      throw withRunTranscript(error)
     }
   },
 })
