@@ -1,4 +1,5 @@
 import type { Check } from '../check.js'
+import { allRepositoryCommands } from './model/all-commands.js'
 import { attemptsCommands } from './model/attempts-commands.js'
 import { blacklistCommands } from './model/blacklist-commands.js'
 import { clockCommands } from './model/clock-commands.js'
@@ -44,16 +45,7 @@ export const modelChecks: readonly Check[] = [
     title:
       'Calls interleaved across all seven repositories never affect one another beyond what the contract states',
     clause: '§3',
-    commands: () => [
-      ...userCommands(),
-      ...pendingCommands(),
-      ...blacklistCommands(),
-      ...attemptsCommands(),
-      ...mfaCommands(),
-      ...identityCommands(),
-      ...stateCommands(),
-      ...clockCommands(),
-    ],
+    commands: () => [...allRepositoryCommands(), ...clockCommands()],
     share: 0.5,
   }),
 ]

@@ -6,7 +6,7 @@
 import { type MfaVerifyResult, mfaCodeMatches } from '@regstack/protocols'
 import { defineMutant, tick } from './define-mutant.js'
 import type { Mutant } from './mutant.js'
-import { heldBase, splitUserSetter, USER_SETTERS } from './split-writes.js'
+import { consumeReadThenDelete, heldBase, splitUserSetter, USER_SETTERS } from './split-writes.js'
 
 const userSplits: Mutant[] = USER_SETTERS.map((setter) =>
   defineMutant({
@@ -62,16 +62,7 @@ const otherSplits: Mutant[] = [
     description: 'consume reads the state, awaits, then deletes it, so two callers can both receive it.',
     clause: '§0.17',
     caughtBy: 'linearizability',
-    raw: ({ raw }) => ({
-      oauthStates: {
-        async consume(id) {
-          const row = await raw.oauthStates.find(id)
-          await tick()
-          await raw.oauthStates.consume(id)
-          return row
-        },
-      },
-    }),
+    raw: ({ raw }) => ({ oauthStates: consumeReadThenDelete(raw) }),
   }),
   defineMutant({
     id: 'atomicity.mfaCodes.put-delete-then-insert',

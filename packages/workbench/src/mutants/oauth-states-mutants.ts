@@ -1,7 +1,8 @@
 /** Mutants of `OAuthStateRepo` (CONTRACT §3.7, §0.1, §0.8, §0.11, §0.12). */
 import { OAuthStateAlreadyExistsError } from '@regstack/protocols'
-import { defineMutant, shift, tick } from './define-mutant.js'
+import { defineMutant, shift } from './define-mutant.js'
 import type { Mutant } from './mutant.js'
+import { consumeReadThenDelete } from './split-writes.js'
 
 export const OAUTH_STATES_MUTANTS: readonly Mutant[] = [
   defineMutant({
@@ -68,16 +69,7 @@ export const OAUTH_STATES_MUTANTS: readonly Mutant[] = [
     id: 'oauthStates.consume-non-atomic',
     description: 'consume finds, awaits, then deletes: concurrent callers all get the row.',
     clause: '§0.8',
-    raw: ({ raw }) => ({
-      oauthStates: {
-        async consume(id) {
-          const row = await raw.oauthStates.find(id)
-          await tick()
-          await raw.oauthStates.consume(id)
-          return row
-        },
-      },
-    }),
+    raw: ({ raw }) => ({ oauthStates: consumeReadThenDelete(raw) }),
   }),
   defineMutant({
     id: 'oauthStates.purge-inclusive',

@@ -3,7 +3,7 @@
  * statements with an `await` between, as a hand-written adapter on a real engine easily does.
  */
 import { createRawMemoryRepos } from '@regstack/adapter-memory'
-import type { Clock, Repos, UserRepo } from '@regstack/protocols'
+import type { Clock, OAuthStateRepo, Repos, UserRepo } from '@regstack/protocols'
 import { tick } from './define-mutant.js'
 
 /**
@@ -78,6 +78,18 @@ export function splitUserSetter(raw: Repos, setter: UserSetter): Partial<UserRep
       await held.at(before.updatedAt, () => write(id, value))
       await tick()
       await write(id, value)
+    },
+  }
+}
+
+/** `consume` as a read, an await, then a delete: two concurrent callers can both receive the row. */
+export function consumeReadThenDelete(raw: Repos): Pick<OAuthStateRepo, 'consume'> {
+  return {
+    async consume(id) {
+      const row = await raw.oauthStates.find(id)
+      await tick()
+      await raw.oauthStates.consume(id)
+      return row
     },
   }
 }

@@ -1,16 +1,10 @@
 import fc from 'fast-check'
 import type { Check } from '../../check.js'
-import { attemptsCommands } from '../model/attempts-commands.js'
-import { blacklistCommands } from '../model/blacklist-commands.js'
+import { allRepositoryCommands } from '../model/all-commands.js'
 import { clockCommands } from '../model/clock-commands.js'
-import { identityCommands } from '../model/identity-commands.js'
-import { mfaCommands } from '../model/mfa-commands.js'
 import { ModelCommand } from '../model/model-command.js'
 import { ModelRun } from '../model/model-run.js'
 import { VOID } from '../model/outcome.js'
-import { pendingCommands } from '../model/pending-commands.js'
-import { stateCommands } from '../model/state-commands.js'
-import { userCommands } from '../model/user-commands.js'
 import { withRunTranscript } from '../model/with-run-transcript.js'
 import { pivotFor } from './boundaries.js'
 import { zoneCheck } from './zone-check.js'
@@ -46,20 +40,10 @@ export const modelAcrossFallBack: Check = zoneCheck({
     'at the same wall-clock time on the second.',
   clause: '§0.3, §0.12, §3',
   async inZone(ctx, zone) {
-    const commands = fc.array(
-      fc.oneof(
-        ...userCommands(),
-        ...pendingCommands(),
-        ...blacklistCommands(),
-        ...attemptsCommands(),
-        ...mfaCommands(),
-        ...identityCommands(),
-        ...stateCommands(),
-        ...clockCommands(),
-        ...clockCommands(),
-      ),
-      { maxLength: MAX_COMMANDS, size: 'max' },
-    )
+    const commands = fc.array(fc.oneof(...allRepositoryCommands(), ...clockCommands(), ...clockCommands()), {
+      maxLength: MAX_COMMANDS,
+      size: 'max',
+    })
     try {
       await ctx.property(
         [commands, fc.nat(MAX_COMMANDS - 1)],
