@@ -45,9 +45,51 @@ export type SearchVerdict =
 class BudgetExhausted extends Error {}
 
 /**
+ * How entries that share one `op` object relate: they are the visits of one row by one multi-row call
+ * (§0.17: each row once at its own instant, once more if a new row took its key meanwhile). The
+ * non-optional one is the visit every execution makes; the optional ones are extra visits.
+ */
+interface Visits {
+  /** For an optional visit: the entry that must be decided before it (the visit before it). */
+  readonly after: Int32Array
+  /** For a non-optional visit: the spare optional visit it arms when it is discharged as a no-op. */
+  readonly spare: Int32Array
+}
+
+function visitsOf<Op>(entries: readonly Entry<Op>[]): Visits {
+  const after = new Int32Array(entries.length).fill(-1)
+  const spare = new Int32Array(entries.length).fill(-1)
+  const byOp = new Map<Op, number[]>()
+  for (const [i, e] of entries.entries()) byOp.set(e.op, [...(byOp.get(e.op) ?? []), i])
+  for (const same of byOp.values()) {
+    const first = same.find((i) => (entries[i] as Entry<Op>).optional !== true)
+    const extra = same.filter((i) => (entries[i] as Entry<Op>).optional === true)
+    if (first === undefined || extra.length === 0) continue
+    let previous = first
+    for (const i of extra) {
+      after[i] = previous
+      previous = i
+    }
+    // With two optional visits, the second is the spare: usable only once the first visit was a no-op.
+    if (extra.length >= 2) spare[first] = extra[extra.length - 1] as number
+  }
+  return { after, spare }
+}
+
+/**
  * Decides whether some order of `entries`, consistent with real time (an entry that returned before
  * another was invoked comes first), explains every known result under `spec`. Unknown and optional
  * entries may be left out. Explores at most `budget` search nodes, else answers `undecided`.
+ *
+ * Three reductions keep histories with multi-row calls small, none of which changes the answer:
+ * - An optional entry never blocks others: it is left out implicitly once an entry invoked after it
+ *   returned has been placed (placing it later would break real-time order), so no search node is spent
+ *   on when to skip it.
+ * - Visits of one row by one call go in order (an optional visit only after the visit before it):
+ *   orders that differ only by which of two identical visits went first are one order.
+ * - A non-optional visit that would change nothing where it can go now is placed now, without
+ *   branching, and arms a spare optional visit: whatever it could have done later, the spare can. It
+ *   is done only when placing it rules out no optional entry that could still go.
  */
 export function searchLinearization<S, Op>(
   entries: readonly Entry<Op>[],
@@ -55,7 +97,11 @@ export function searchLinearization<S, Op>(
   budget: number,
 ): SearchVerdict {
   const n = entries.length
+  const { after, spare } = visitsOf(entries)
+  const spareOf = new Int32Array(n).fill(-1)
+  for (let i = 0; i < n; i++) if ((spare[i] as number) >= 0) spareOf[spare[i] as number] = i
   const done = new Uint8Array(n)
+  const armed = new Uint8Array(n)
   const order: number[] = []
   const failed = new Set<string>()
   const totals = new Map<number, number>()
@@ -64,12 +110,14 @@ export function searchLinearization<S, Op>(
   let required = entries.filter((e) => e.known && e.optional !== true).length
   let nodes = 0
   let mask = 0n
+  let armedMask = 0n
+  const maxInvoke: number[] = [-1]
 
   const sumsKey = (): string => [...sums].map(([id, sum]) => `${id}:${sum}`).join(',')
   const totalsMet = (): boolean => [...totals].every(([id, total]) => (sums.get(id) ?? 0) === total)
 
-  /** Marks entry `i` decided (applied or skipped), recurses, and undoes the mark. */
-  const decide = (i: number, state: S, share: number | undefined): boolean => {
+  /** Marks entry `i` placed, recurses, and undoes the mark. `arm`: it was discharged as a no-op. */
+  const decide = (i: number, state: S, share: number | undefined, arm = false): boolean => {
     const entry = entries[i] as Entry<Op>
     const group = entry.group?.id
     const sumBefore = group === undefined ? 0 : (sums.get(group) ?? 0)
@@ -81,13 +129,24 @@ export function searchLinearization<S, Op>(
     }
     done[i] = 1
     mask |= 1n << BigInt(i)
+    const spareIndex = spare[i] as number
+    if (arm && spareIndex >= 0) {
+      armed[spareIndex] = 1
+      armedMask |= 1n << BigInt(spareIndex)
+    }
     const counted = entry.known && entry.optional !== true
     if (counted) required -= 1
     order.push(i)
+    maxInvoke.push(Math.max(maxInvoke[maxInvoke.length - 1] as number, entry.invoke))
     const found = visit(state)
     if (!found) {
+      maxInvoke.pop()
       order.pop()
       if (counted) required += 1
+      if (arm && spareIndex >= 0) {
+        armed[spareIndex] = 0
+        armedMask &= ~(1n << BigInt(spareIndex))
+      }
       mask &= ~(1n << BigInt(i))
       done[i] = 0
       if (group !== undefined) sums.set(group, sumBefore)
@@ -95,24 +154,60 @@ export function searchLinearization<S, Op>(
     return found
   }
 
+  /** Whether entry `i` may be placed next, given the earliest return among pending blockers. */
+  const placeable = (i: number, minRet: number): boolean => {
+    const entry = entries[i] as Entry<Op>
+    if (done[i] === 1 || entry.invoke > minRet) return false
+    if (entry.optional !== true) return true
+    const before = after[i] as number
+    if (before >= 0 && done[before] === 0) return false
+    if ((spareOf[i] as number) >= 0 && armed[i] === 0) return false
+    // An optional entry cannot follow an entry invoked after it returned.
+    return entry.ret > (maxInvoke[maxInvoke.length - 1] as number)
+  }
+
   const visit = (state: S): boolean => {
     if (required === 0 && totalsMet()) return true
     nodes += 1
     if (nodes > budget) throw new BudgetExhausted()
-    const memo = `${mask.toString(36)}|${sumsKey()}|${spec.key(state)}`
+    const memo = `${mask.toString(36)}|${armedMask.toString(36)}|${sumsKey()}|${spec.key(state)}`
     if (failed.has(memo)) return false
-    // An entry can go next only if no pending entry returned before it was invoked.
+    // Only non-optional entries block: none may go after an entry invoked once it had returned.
     let minRet = Infinity
     for (let i = 0; i < n; i++) {
-      const ret = (entries[i] as Entry<Op>).ret
-      if (done[i] === 0 && ret < minRet) minRet = ret
+      const entry = entries[i] as Entry<Op>
+      if (done[i] === 0 && entry.optional !== true && entry.ret < minRet) minRet = entry.ret
     }
+    const stateKey = spec.key(state)
+    const noOp = (next: { readonly state: S; readonly share?: number } | undefined): boolean =>
+      next !== undefined && (next.share ?? 0) === 0 && spec.key(next.state) === stateKey
+    // Placing an entry rules out every optional entry that returned before it was invoked; a free
+    // placement must not, so it is taken only when no such optional entry is still placeable.
+    const latest = maxInvoke[maxInvoke.length - 1] as number
+    let earliestOptionalRet = Infinity
     for (let i = 0; i < n; i++) {
       const entry = entries[i] as Entry<Op>
-      if (done[i] === 1 || entry.invoke > minRet) continue
+      if (done[i] === 0 && entry.optional === true && entry.ret > latest && entry.ret < earliestOptionalRet) {
+        earliestOptionalRet = entry.ret
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if ((spare[i] as number) < 0 || !placeable(i, minRet)) continue
+      if ((entries[i] as Entry<Op>).invoke > earliestOptionalRet) continue
+      const next = spec.step(state, entries[i] as Entry<Op>)
+      if (noOp(next)) {
+        const found = decide(i, state, 0, true)
+        if (!found) failed.add(memo)
+        return found
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (!placeable(i, minRet)) continue
+      const entry = entries[i] as Entry<Op>
       const next = spec.step(state, entry)
-      if (next !== undefined && decide(i, next.state, next.share)) return true
-      if (entry.optional === true && decide(i, state, undefined)) return true
+      // An optional entry that would change nothing is the same as leaving it out.
+      if (next === undefined || (entry.optional === true && noOp(next))) continue
+      if (decide(i, next.state, next.share)) return true
     }
     failed.add(memo)
     return false

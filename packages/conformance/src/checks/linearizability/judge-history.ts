@@ -47,16 +47,23 @@ export function entriesOf(calls: readonly RecordedCall[]): CallEntries<Share>[] 
       // Row by row (§0.17): each row once at its own instant, and once more if a new row took its key
       // meanwhile (a scan can meet the new document too). The returned count is checked only when no
       // other write overlaps the call: then every row-by-row execution counts exactly the same rows.
+      // The three entries of a row share one op object, which tells the search they are one row's
+      // visits: the visit every execution makes, the extra one, and a spare the search arms when it
+      // places the first visit where it changes nothing.
       const value = call.actual.ok ? call.actual.value : undefined
       const alone = !writes.some((w) => w !== call && overlaps(w, call))
       const total = known && alone && typeof value === 'number' ? value : undefined
       const group = { id: call.id, ...(total === undefined ? {} : { total }) }
       out.push({
         call: call.id,
-        entries: rows.flatMap((row) => [
-          { ...base, op: { call, row }, group },
-          { ...base, op: { call, row }, group, optional: true },
-        ]),
+        entries: rows.flatMap((row) => {
+          const op = { call, row }
+          return [
+            { ...base, op, group },
+            { ...base, op, group, optional: true },
+            { ...base, op, group, optional: true },
+          ]
+        }),
       })
     } else {
       out.push({ call: call.id, entries: [{ ...base, op: { call } }] })
