@@ -1,5 +1,5 @@
-/** The stored fields of each model (see row-codec.ts for the encodings). */
-import type { RowSpec } from './row-codec.js'
+/** The stored fields of each model (see redis-codec.ts for the encodings). */
+import type { RowSpec } from './redis-codec.js'
 
 /** `User`, with its id stored in the row so one HGETALL rebuilds it. */
 export const USER_SPEC: RowSpec = {

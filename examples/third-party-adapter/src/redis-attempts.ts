@@ -9,7 +9,7 @@ import type { Clock, LoginAttemptRepo, RecordFailureOptions } from '@regstack/pr
 import type { Redis } from 'ioredis'
 import { type KeySpace, newRowId } from './key-space.js'
 import { LuaScript } from './lua-script.js'
-import { encodeValue } from './row-codec.js'
+import { encodeValue } from './redis-codec.js'
 import { redisCall } from './translate-error.js'
 
 /** KEYS: email set, global set, id→email, id→ip. ARGV: id, when ms, email, [ip]. */

@@ -4,7 +4,7 @@ import type { BlacklistRepo, Clock } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import type { KeySpace } from './key-space.js'
 import { LuaScript } from './lua-script.js'
-import { encodeValue } from './row-codec.js'
+import { encodeValue } from './redis-codec.js'
 import { redisCall } from './translate-error.js'
 
 /** KEYS: exp hash, exp set. ARGV: jti, exp ms. HSETNX makes the first `exp` win, even under races. */

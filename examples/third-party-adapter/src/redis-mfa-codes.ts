@@ -14,7 +14,7 @@ import { PURGE_ROWS_BY_EXPIRY, READ_ROW } from './common-scripts.js'
 import { type KeySpace, newRowId } from './key-space.js'
 import { LuaScript } from './lua-script.js'
 import { MFA_CODE_SPEC } from './model-specs.js'
-import { decodeRow, encodeRow, encodeValue } from './row-codec.js'
+import { decodeRow, encodeRow, encodeValue } from './redis-codec.js'
 import { redisCall } from './translate-error.js'
 
 const KINDS: readonly MfaKind[] = ['phone_setup', 'login_mfa']

@@ -15,7 +15,7 @@ import { READ_ROW_VIA_INDEX } from './common-scripts.js'
 import { type KeySpace, newRowId } from './key-space.js'
 import { LUA_ROW_HELPERS, LuaScript } from './lua-script.js'
 import { IDENTITY_SPEC } from './model-specs.js'
-import { decodeRow, decodeRows, encodeRow, encodeValue } from './row-codec.js'
+import { decodeRow, decodeRows, encodeRow, encodeValue } from './redis-codec.js'
 
 const pair = (a: string, b: string): string => `${a}\u0000${b}`
 

@@ -12,7 +12,7 @@ import { PURGE_ROWS_BY_EXPIRY, READ_ROW } from './common-scripts.js'
 import type { KeySpace } from './key-space.js'
 import { LUA_ROW_HELPERS, LuaScript } from './lua-script.js'
 import { STATE_SPEC } from './model-specs.js'
-import { decodeRow, encodeRow, encodeValue } from './row-codec.js'
+import { decodeRow, encodeRow, encodeValue } from './redis-codec.js'
 
 /** KEYS: row, expiry set. ARGV: id, expiresAt ms, field/value pairs. 0 when the id is taken. */
 const CREATE = new LuaScript(`

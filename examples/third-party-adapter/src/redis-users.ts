@@ -14,7 +14,7 @@ import { PATCH_ROW, patchArgs, READ_ROW, READ_ROW_VIA_INDEX } from './common-scr
 import { type KeySpace, newRowId } from './key-space.js'
 import { LUA_ROW_HELPERS, LuaScript } from './lua-script.js'
 import { USER_SPEC } from './model-specs.js'
-import { decodeRow, decodeRows, encodeRow, encodeValue } from './row-codec.js'
+import { decodeRow, decodeRows, encodeRow, encodeValue } from './redis-codec.js'
 import { redisCall } from './translate-error.js'
 
 /**

@@ -6,7 +6,7 @@ import {
   type RecordFailureOptions,
 } from '@regstack/protocols'
 import { type Collection, type Db, ObjectId } from 'mongodb'
-import { withoutNulls } from './stored-values.js'
+import { withoutNulls } from './mongo-codec.js'
 import { driverCall } from './translate-error.js'
 
 /** A `login_attempts` document as regstack writes it (`ip` absent when not given). */

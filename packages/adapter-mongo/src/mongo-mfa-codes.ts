@@ -9,7 +9,7 @@ import {
   type NewMfaCode,
 } from '@regstack/protocols'
 import type { Collection, Db, Filter, ObjectId } from 'mongodb'
-import { readDate, readId, readInteger, readString } from './stored-values.js'
+import { readDate, readId, readInteger, readString } from './mongo-codec.js'
 import { driverCall, isDuplicateKeyOn, translateError } from './translate-error.js'
 
 /** An `mfa_codes` document as regstack writes it. */

@@ -8,7 +8,7 @@ import {
   readNullableString,
   readString,
   withoutNulls,
-} from './stored-values.js'
+} from './mongo-codec.js'
 import { driverCall } from './translate-error.js'
 
 /** An `oauth_identities` document as regstack writes it. */

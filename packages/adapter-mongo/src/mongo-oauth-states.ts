@@ -1,7 +1,7 @@
 /** The Mongo `OAuthStateRepo`: regstack's `oauth_states`, keyed by the caller's state id as `_id`. */
 import type { Clock, NewOAuthState, OAuthFlowMode, OAuthState, OAuthStateRepo } from '@regstack/protocols'
 import type { Collection, Db } from 'mongodb'
-import { readDate, readId, readNullableString, readString, withoutNulls } from './stored-values.js'
+import { readDate, readId, readNullableString, readString, withoutNulls } from './mongo-codec.js'
 import { driverCall } from './translate-error.js'
 
 /** An `oauth_states` document as regstack writes it. */

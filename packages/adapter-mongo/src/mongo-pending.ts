@@ -1,7 +1,7 @@
 /** The Mongo `PendingRepo`: regstack's `pending_registrations`, one document per email. */
 import type { Clock, NewPendingRegistration, PendingRegistration, PendingRepo } from '@regstack/protocols'
 import type { Collection, Db, ObjectId } from 'mongodb'
-import { readDate, readId, readNullableString, readString, withoutNulls } from './stored-values.js'
+import { readDate, readId, readNullableString, readString, withoutNulls } from './mongo-codec.js'
 import { driverCall, isDuplicateKeyOn, translateError } from './translate-error.js'
 
 /** A `pending_registrations` document as regstack writes it. */

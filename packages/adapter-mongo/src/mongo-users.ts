@@ -9,7 +9,7 @@ import {
   readNullableString,
   readString,
   withoutNulls,
-} from './stored-values.js'
+} from './mongo-codec.js'
 import { driverCall } from './translate-error.js'
 
 /** A `users` document as regstack writes it (nullable fields may be absent). */

@@ -6,9 +6,9 @@ import {
   type PendingRepo,
 } from '@regstack/protocols'
 import type { Knex } from 'knex'
-import { decodeInt, decodePending, encodeDate } from '../codec.js'
-import { newId } from '../new-id.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import { decodeInt, decodePending, encodeDate } from './knex-codec.js'
+import { newId } from './new-id.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 const REPLACED = ['hashed_password', 'full_name', 'token_hash', 'created_at', 'expires_at'] as const
 

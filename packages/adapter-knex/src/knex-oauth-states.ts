@@ -1,7 +1,7 @@
 /** Raw `OAuthStateRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { NewOAuthState, OAuthState, OAuthStateRepo } from '@regstack/protocols'
-import { decodeOAuthState, encodeDate } from '../codec.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import { decodeOAuthState, encodeDate } from './knex-codec.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
 export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {

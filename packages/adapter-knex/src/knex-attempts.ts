@@ -1,7 +1,7 @@
 /** Raw `LoginAttemptRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { LoginAttemptRepo, RecordFailureOptions } from '@regstack/protocols'
-import { decodeInt, encodeDate } from '../codec.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import { decodeInt, encodeDate } from './knex-codec.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 /**
  * Every method is one statement, so one round trip. `now - windowMs` may fall before 1970; as an

@@ -7,9 +7,9 @@ import {
   mfaCodeMatches,
   type NewMfaCode,
 } from '@regstack/protocols'
-import { decodeMfaCode, encodeDate } from '../codec.js'
-import { newId } from '../new-id.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import { decodeMfaCode, encodeDate } from './knex-codec.js'
+import { newId } from './new-id.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 const REPLACED = ['code_hash', 'expires_at', 'attempts', 'max_attempts', 'created_at'] as const
 

@@ -1,8 +1,8 @@
 /** Raw `UserRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { ListPagedOptions, NewUser, User, UserCountFilter, UserRepo } from '@regstack/protocols'
-import { decodeInt, decodeUser, encodeDate, encodeNullableDate } from '../codec.js'
-import { newId } from '../new-id.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import { decodeInt, decodeUser, encodeDate, encodeNullableDate } from './knex-codec.js'
+import { newId } from './new-id.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
 export function createUsersRepo(ctx: RepoContext): UserRepo {

@@ -1,7 +1,7 @@
 /** Raw `BlacklistRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { BlacklistRepo } from '@regstack/protocols'
-import { encodeDate } from '../codec.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import { encodeDate } from './knex-codec.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
 export function createBlacklistRepo(ctx: RepoContext): BlacklistRepo {
