@@ -8,7 +8,7 @@ import {
   type NewOAuthIdentity,
   type OAuthIdentity,
   OAuthIdentityAlreadyLinkedError,
-  type OAuthIdentityRepo,
+  type RawOAuthIdentityRepo,
 } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { READ_ROW_VIA_INDEX } from './common-scripts.js'
@@ -76,7 +76,7 @@ redis.call('HSET', ARGV[1] .. id, 'lastUsedAt', ARGV[3])
 return 1`)
 
 /** Builds the raw repository; `guardRepos` has validated and resolved every argument. */
-export function redisOAuthIdentities(redis: Redis, keys: KeySpace): OAuthIdentityRepo {
+export function redisOAuthIdentities(redis: Redis, keys: KeySpace): RawOAuthIdentityRepo {
   const rowPrefix = keys.row('identity', '')
   const setPrefix = keys.identitiesOf('')
   const indexes = [keys.identityBySubject, keys.identityByUserProvider]

@@ -1,5 +1,5 @@
 /** `createKnexRepos`: the adapter's factory. */
-import { type Clock, guardRepos, type Repos } from '@regstack/protocols'
+import { type Clock, guardRepos, type RawRepos, type Repos } from '@regstack/protocols'
 import type { Knex } from 'knex'
 import { detectDialect, dialectOf } from './dialect.js'
 import { createAttemptsRepo } from './knex-attempts.js'
@@ -29,7 +29,7 @@ export interface KnexReposOptions {
 export function createKnexRepos(knex: Knex, options: KnexReposOptions): Repos {
   const family = detectDialect(knex)
   const ctx = createRepoContext(knex, dialectOf(family), tablesFor(options.tablePrefix), options.clock)
-  const raw: Repos = {
+  const raw: RawRepos = {
     users: createUsersRepo(ctx),
     pending: createPendingRepo(ctx),
     blacklist: createBlacklistRepo(ctx),

@@ -3,7 +3,7 @@ import {
   type NewPendingRegistration,
   PendingAlreadyExistsError,
   type PendingRegistration,
-  type PendingRepo,
+  type RawPendingRepo,
 } from '@regstack/protocols'
 import type { Knex } from 'knex'
 import { decodeInt, decodePending, encodeDate } from './knex-codec.js'
@@ -13,7 +13,7 @@ import { asRows, type RepoContext } from './repo-context.js'
 const REPLACED = ['hashed_password', 'full_name', 'token_hash', 'created_at', 'expires_at'] as const
 
 /** Every method is one statement, so one round trip (an upsert that lost a race for a new email, two). */
-export function createPendingRepo(ctx: RepoContext): PendingRepo {
+export function createPendingRepo(ctx: RepoContext): RawPendingRepo {
   const { knex, dialect } = ctx
   const pending = () => ctx.from('pending')
   const table = ctx.tables.table('pending')
@@ -96,12 +96,12 @@ export function createPendingRepo(ctx: RepoContext): PendingRepo {
     async deleteByEmail(email: string): Promise<void> {
       await ctx.run(async () => await pending().where('email', email).del())
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = encodeDate(now ?? ctx.clock.now())
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = encodeDate(now)
       return await ctx.run(async () => await pending().where('expires_at', '<', cutoff).del())
     },
-    async countUnexpired(now?: Date | null): Promise<number> {
-      const at = encodeDate(now ?? ctx.clock.now())
+    async countUnexpired(now: Date): Promise<number> {
+      const at = encodeDate(now)
       const rows = asRows(
         await ctx.run(async () => await pending().where('expires_at', '>', at).count({ n: '*' })),
       )

@@ -1,7 +1,7 @@
 export type { CollectionNames } from './collection-names.js'
 export { DEFAULT_COLLECTION_NAMES } from './collection-names.js'
 export type { MongoReposOptions } from './create-mongo-repos.js'
-export { createMongoRepos, createRawMongoRepos } from './create-mongo-repos.js'
+export { createMongoRepos } from './create-mongo-repos.js'
 export type { EnsureIndexesOptions } from './ensure-indexes.js'
 export { ensureIndexes } from './ensure-indexes.js'
 export type { IndexSpec } from './index-specs.js'

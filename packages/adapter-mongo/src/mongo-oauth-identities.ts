@@ -1,5 +1,5 @@
 /** The Mongo `OAuthIdentityRepo`: regstack's `oauth_identities`, unique on two key pairs. */
-import type { NewOAuthIdentity, OAuthIdentity, OAuthIdentityRepo } from '@regstack/protocols'
+import type { NewOAuthIdentity, OAuthIdentity, RawOAuthIdentityRepo } from '@regstack/protocols'
 import { type Collection, type Db, ObjectId } from 'mongodb'
 import {
   readDate,
@@ -46,7 +46,7 @@ function toModel(doc: OAuthIdentityDocument): OAuthIdentity {
 }
 
 /** Builds the raw repository (valid, resolved arguments assumed). */
-export function mongoOAuthIdentities(db: Db, name: string): OAuthIdentityRepo {
+export function mongoOAuthIdentities(db: Db, name: string): RawOAuthIdentityRepo {
   const identities: Collection<OAuthIdentityDocument> = db.collection<OAuthIdentityDocument>(name)
 
   return {

@@ -1,5 +1,5 @@
 /** The Mongo `PendingRepo`: regstack's `pending_registrations`, one document per email. */
-import type { Clock, NewPendingRegistration, PendingRegistration, PendingRepo } from '@regstack/protocols'
+import type { NewPendingRegistration, PendingRegistration, RawPendingRepo } from '@regstack/protocols'
 import type { Collection, Db, ObjectId } from 'mongodb'
 import { readDate, readId, readNullableString, readString, withoutNulls } from './mongo-codec.js'
 import { driverCall, isDuplicateKeyOn, translateError } from './translate-error.js'
@@ -39,7 +39,7 @@ function toModel(doc: PendingDocument): PendingRegistration {
 }
 
 /** Builds the raw repository (valid, resolved arguments assumed). */
-export function mongoPending(db: Db, name: string, clock: Clock): PendingRepo {
+export function mongoPending(db: Db, name: string): RawPendingRepo {
   const pending: Collection<PendingDocument> = db.collection<PendingDocument>(name)
 
   const replace = async (doc: Omit<PendingDocument, '_id'>): Promise<PendingDocument | null> =>
@@ -90,14 +90,13 @@ export function mongoPending(db: Db, name: string, clock: Clock): PendingRepo {
     async deleteByEmail(email: string): Promise<void> {
       await driverCall(() => pending.deleteMany({ email }))
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = now ?? clock.now()
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = now
       const { deletedCount } = await driverCall(() => pending.deleteMany({ expires_at: { $lt: cutoff } }))
       return deletedCount
     },
-    async countUnexpired(now?: Date | null): Promise<number> {
-      const at = now ?? clock.now()
-      return await driverCall(() => pending.countDocuments({ expires_at: { $gt: at } }))
+    async countUnexpired(now: Date): Promise<number> {
+      return await driverCall(() => pending.countDocuments({ expires_at: { $gt: now } }))
     },
   }
 }

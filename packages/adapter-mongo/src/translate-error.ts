@@ -8,6 +8,8 @@ import {
   OAuthIdentityAlreadyLinkedError,
   OAuthStateAlreadyExistsError,
   PendingAlreadyExistsError,
+  STORAGE_LAYOUT,
+  STORE_KEYS,
   StorageUnavailableError,
   UserAlreadyExistsError,
 } from '@regstack/protocols'
@@ -21,17 +23,16 @@ export type WriteContext =
   | { readonly op: 'oauthStates.create'; readonly stateId: string }
   | { readonly op: 'other' }
 
-/** Unique keys by index name, as field lists, for servers that send `keyPattern` but no name. */
-const INDEX_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  _id_: ['_id'],
-  email_unique: ['email'],
-  jti_unique: ['jti'],
-  pending_email_unique: ['email'],
-  pending_token_unique: ['token_hash'],
-  user_kind_unique: ['user_id', 'kind'],
-  provider_subject_unique: ['provider', 'subject_id'],
-  user_provider_unique: ['user_id', 'provider'],
-}
+/**
+ * Unique keys by index name, as field lists, for servers that send `keyPattern` but no name: the
+ * layout's unique indexes, and `_id_`, the one every collection has.
+ */
+const INDEX_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries([
+  ['_id_', ['_id']],
+  ...STORE_KEYS.flatMap((key) =>
+    STORAGE_LAYOUT[key].uniqueIndexes.map((index) => [index.name, index.columns]),
+  ),
+])
 
 /** Duplicate-key indexes each write may legitimately hit, mapped in {@link translateError}. */
 const EXPECTED_INDEXES: Readonly<Record<WriteContext['op'], readonly string[]>> = {

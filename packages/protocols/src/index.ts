@@ -35,6 +35,14 @@ export {
 } from './guard/copy-models.js'
 export type { GuardOptions } from './guard/guard-options.js'
 export { guardRepos } from './guard/guard-repos.js'
+export type {
+  StoredField,
+  StoredKind,
+  StoredTable,
+  StoredUniqueIndex,
+  StoreKey,
+} from './layout.js'
+export { STORAGE_LAYOUT, STORE_KEYS } from './layout.js'
 export type { LimitedField } from './limits.js'
 export { FIELD_LIMITS, MAX_DATE_MS, MIN_DATE_MS, MODEL_DEFAULTS } from './limits.js'
 export { mfaCodeDigest, mfaCodeMatches } from './mfa-code-hash.js'
@@ -54,6 +62,19 @@ export type {
   User,
 } from './models.js'
 export { MfaKind, MfaVerifyOutcome, OAuthFlowMode } from './models.js'
+export type {
+  RawBlacklistRepo,
+  RawLoginAttemptRepo,
+  RawMfaCodeRepo,
+  RawOAuthIdentityRepo,
+  RawOAuthStateRepo,
+  RawPendingRepo,
+  RawRepos,
+  RawUserRepo,
+  ResolvedListPagedOptions,
+  ResolvedRecordFailureOptions,
+  ResolvedUserCountFilter,
+} from './raw-repos.js'
 export type {
   BlacklistRepo,
   ListPagedOptions,

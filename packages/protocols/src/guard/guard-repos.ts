@@ -1,4 +1,5 @@
 /** `guardRepos`: the one place where CONTRACT §0.6 is enforced for every adapter. */
+import type { RawRepos } from '../raw-repos.js'
 import type { Repos } from '../repos.js'
 import { guardAttempts } from './guard-attempts.js'
 import { guardBlacklist } from './guard-blacklist.js'
@@ -28,7 +29,7 @@ import { guardUsers } from './guard-users.js'
  *
  * @throws TypeError synchronously when `options.clock` is not a `Clock` (a wiring bug).
  */
-export function guardRepos(inner: Repos, options: GuardOptions): Repos {
+export function guardRepos(inner: RawRepos, options: GuardOptions): Repos {
   const ctx = createGuardContext(options)
   return {
     users: guardUsers(inner.users, ctx),
