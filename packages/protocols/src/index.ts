@@ -88,7 +88,7 @@ export type {
   UserCountFilter,
   UserRepo,
 } from './repos.js'
-export { describeValue } from './validate/describe-value.js'
+export { describeKind } from './validate/describe-kind.js'
 export {
   validateNewMfaCode,
   validateNewOAuthIdentity,
