@@ -21,7 +21,7 @@ export function createOAuthIdentitiesRepo(ctx: RepoContext): RawOAuthIdentityRep
             linked_at: encodeDate(stored.linkedAt),
             last_used_at: encodeNullableDate(stored.lastUsedAt),
           }),
-        { table: 'oauthIdentities', provider: identity.provider, subjectId: identity.subjectId },
+        { store: 'oauthIdentities', provider: identity.provider, subjectId: identity.subjectId },
       )
       return stored
     },

@@ -23,7 +23,7 @@ export function createOAuthStatesRepo(ctx: RepoContext): RawOAuthStateRepo {
             expires_at: encodeDate(state.expiresAt),
             result_token: state.resultToken,
           }),
-        { table: 'oauthStates', stateId: state.id },
+        { store: 'oauthStates', stateId: state.id },
       )
     },
     async find(stateId: string): Promise<OAuthState | null> {

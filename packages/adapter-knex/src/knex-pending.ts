@@ -63,7 +63,7 @@ export function createPendingRepo(ctx: RepoContext): RawPendingRepo {
         created_at: encodeDate(p.createdAt),
         expires_at: encodeDate(p.expiresAt),
       }
-      const attempt = () => ctx.run(() => upsertRow(row), { table: 'pending', email: p.email })
+      const attempt = () => ctx.run(() => upsertRow(row), { store: 'pending', email: p.email })
       let hit: Awaited<ReturnType<typeof upsertRow>>
       try {
         hit = await attempt()

@@ -44,7 +44,7 @@ export function createUsersRepo(ctx: RepoContext): RawUserRepo {
             tokens_invalidated_after: encodeNullableDate(stored.tokensInvalidatedAfter),
           })
         },
-        { table: 'users', email: user.email },
+        { store: 'users', email: user.email },
       )
       return stored
     },
@@ -77,7 +77,7 @@ export function createUsersRepo(ctx: RepoContext): RawUserRepo {
             .where('id', userId)
             .update({ email: newEmail, tokens_invalidated_after: now, updated_at: now })
         },
-        { table: 'users', email: newEmail },
+        { store: 'users', email: newEmail },
       )
     },
     async delete(userId: string): Promise<boolean> {

@@ -112,6 +112,6 @@ export async function ensureIndexes(db: Db, options: EnsureIndexesOptions): Prom
       await db.collection(collection).createIndexes(collectionSpecs.map(toDescription))
     }
   } catch (error) {
-    throw translateError(error, { op: 'other' })
+    throw translateError(error)
   }
 }

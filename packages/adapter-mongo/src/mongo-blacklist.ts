@@ -21,7 +21,7 @@ export function mongoBlacklist(db: Db, name: string): RawBlacklistRepo {
       } catch (error) {
         // Revoking twice is not an error and the first `exp` wins (CONTRACT §3.3), exactly what the
         // unique `jti_unique` index rejecting the second insert gives. Only that duplicate is absorbed.
-        if (!isDuplicateKeyOn(error, ['jti_unique'])) throw translateError(error, { op: 'other' })
+        if (!isDuplicateKeyOn(error, ['jti_unique'])) throw translateError(error)
       }
     },
     async isRevoked(jti: string): Promise<boolean> {

@@ -124,7 +124,7 @@ export function mongoMfaCodes(db: Db, name: string, clock: Clock): RawMfaCodeRep
         // Racing upserts of a new (user_id, kind): the loser may get a duplicate on the compound index
         // (the server retries this itself only under some conditions). The row exists now, so a second
         // replace turns the insert into the replacement a serial run would have done (CONTRACT §0.8).
-        if (!isDuplicateKeyOn(error, ['user_kind_unique'])) throw translateError(error, { op: 'other' })
+        if (!isDuplicateKeyOn(error, ['user_kind_unique'])) throw translateError(error)
         await driverCall(() => replace(doc))
       }
     },

@@ -54,7 +54,7 @@ export function mongoOAuthIdentities(db: Db, name: string): RawOAuthIdentityRepo
       const doc = { ...toDocument(identity), _id: new ObjectId() }
       // Either unique index (provider_subject_unique, user_provider_unique) rejects the insert whole.
       await driverCall(() => identities.insertOne(doc), {
-        op: 'oauthIdentities.create',
+        store: 'oauthIdentities',
         provider: identity.provider,
         subjectId: identity.subjectId,
       })

@@ -55,7 +55,7 @@ export function mongoOAuthStates(db: Db, name: string): RawOAuthStateRepo {
   return {
     async create(state: NewOAuthState): Promise<void> {
       await driverCall(() => states.insertOne(toDocument(state)), {
-        op: 'oauthStates.create',
+        store: 'oauthStates',
         stateId: state.id,
       })
     },

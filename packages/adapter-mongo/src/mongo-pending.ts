@@ -46,13 +46,13 @@ export function mongoPending(db: Db, name: string): RawPendingRepo {
     await pending.findOneAndReplace({ email: doc.email }, doc, { upsert: true, returnDocument: 'after' })
 
   const settleAfterEmptyAnswer = async (doc: Omit<PendingDocument, '_id'>): Promise<PendingDocument> => {
-    const op = { op: 'pending.upsert', email: doc.email } as const
-    const current = await driverCall(() => pending.findOne({ email: doc.email }), op)
+    const subject = { store: 'pending', email: doc.email } as const
+    const current = await driverCall(() => pending.findOne({ email: doc.email }), subject)
     if (current !== null) return { ...doc, _id: current._id }
     // Gone again (a concurrent delete or purge): only a second write can make ours take effect.
-    const stored = await driverCall(() => replace(doc), op)
+    const stored = await driverCall(() => replace(doc), subject)
     if (stored === null)
-      throw translateError(new Error('findOneAndReplace with upsert returned no document'), op)
+      throw translateError(new Error('findOneAndReplace with upsert returned no document'), subject)
     return stored
   }
 
@@ -68,8 +68,8 @@ export function mongoPending(db: Db, name: string): RawPendingRepo {
         // index (servers retry this case themselves only under some conditions). The row now exists,
         // so a second attempt replaces it, which is what a serial run would have done.
         if (!isDuplicateKeyOn(error, ['pending_email_unique']))
-          throw translateError(error, { op: 'pending.upsert', email: p.email })
-        stored = await driverCall(() => replace(doc), { op: 'pending.upsert', email: p.email })
+          throw translateError(error, { store: 'pending', email: p.email })
+        stored = await driverCall(() => replace(doc), { store: 'pending', email: p.email })
       }
       // The same race, reported differently: a server may answer a racing upsert with no document
       // (SecantusDB does, whether or not its write applied; mongod never does). Writing again could

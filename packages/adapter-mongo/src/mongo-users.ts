@@ -89,7 +89,7 @@ export function mongoUsers(db: Db, name: string, clock: Clock): RawUserRepo {
     async create(user: NewUser): Promise<User> {
       const doc = toDocument(user)
       const { insertedId } = await driverCall(() => users.insertOne({ ...doc, _id: new ObjectId() }), {
-        op: 'users.create',
+        store: 'users',
         email: user.email,
       })
       return toModel({ ...doc, _id: insertedId })
@@ -141,7 +141,7 @@ export function mongoUsers(db: Db, name: string, clock: Clock): RawUserRepo {
           users.updateOne(byId(userId), {
             $set: { email: newEmail, tokens_invalidated_after: now, updated_at: now },
           }),
-        { op: 'users.updateEmail', email: newEmail },
+        { store: 'users', email: newEmail },
       )
     },
     async delete(userId: string): Promise<boolean> {

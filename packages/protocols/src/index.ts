@@ -1,5 +1,7 @@
 export type { Clock } from './clock.js'
 export { FrozenClock, SystemClock } from './clock.js'
+export type { DuplicateSubject } from './duplicate-error.js'
+export { duplicateError, wrapStorageFailure } from './duplicate-error.js'
 export type { RegstackErrorCode } from './errors.js'
 export {
   InvalidInputError,
@@ -8,6 +10,7 @@ export {
   OAuthStateAlreadyExistsError,
   PendingAlreadyExistsError,
   RegstackStorageError,
+  StorageFailureError,
   StorageUnavailableError,
   UserAlreadyExistsError,
 } from './errors.js'

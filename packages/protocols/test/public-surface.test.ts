@@ -61,6 +61,7 @@ describe('public surface', () => {
       'OAuthStateAlreadyExistsError',
       'InvalidInputError',
       'StorageUnavailableError',
+      'StorageFailureError',
       'isRegstackStorageError',
       'FIELD_LIMITS',
       'MIN_DATE_MS',
@@ -146,6 +147,7 @@ describe('public surface', () => {
       | 'OAUTH_STATE_ALREADY_EXISTS'
       | 'INVALID_INPUT'
       | 'UNAVAILABLE'
+      | 'STORAGE_FAILURE'
     >()
     expectTypeOf(api.guardRepos).toEqualTypeOf<(inner: RawRepos, options: GuardOptions) => Repos>()
     // The raw side an adapter implements receives resolved options: no null, no omitted default.
