@@ -2,13 +2,13 @@
 import { type Clock, guardRepos, type RawRepos, type Repos } from '@regstack/protocols'
 import type { Knex } from 'knex'
 import { detectDialect, dialectOf } from './dialect.js'
-import { createAttemptsRepo } from './knex-attempts.js'
-import { createBlacklistRepo } from './knex-blacklist.js'
-import { createMfaCodesRepo } from './knex-mfa-codes.js'
-import { createOAuthIdentitiesRepo } from './knex-oauth-identities.js'
-import { createOAuthStatesRepo } from './knex-oauth-states.js'
-import { createPendingRepo } from './knex-pending.js'
-import { createUsersRepo } from './knex-users.js'
+import { knexAttempts } from './knex-attempts.js'
+import { knexBlacklist } from './knex-blacklist.js'
+import { knexMfaCodes } from './knex-mfa-codes.js'
+import { knexOAuthIdentities } from './knex-oauth-identities.js'
+import { knexOAuthStates } from './knex-oauth-states.js'
+import { knexPending } from './knex-pending.js'
+import { knexUsers } from './knex-users.js'
 import { createRepoContext } from './repo-context.js'
 import { tablesFor } from './table-names.js'
 
@@ -30,13 +30,13 @@ export function createKnexRepos(knex: Knex, options: KnexReposOptions): Repos {
   const family = detectDialect(knex)
   const ctx = createRepoContext(knex, dialectOf(family), tablesFor(options.tablePrefix), options.clock)
   const raw: RawRepos = {
-    users: createUsersRepo(ctx),
-    pending: createPendingRepo(ctx),
-    blacklist: createBlacklistRepo(ctx),
-    attempts: createAttemptsRepo(ctx),
-    mfaCodes: createMfaCodesRepo(ctx),
-    oauthIdentities: createOAuthIdentitiesRepo(ctx),
-    oauthStates: createOAuthStatesRepo(ctx),
+    users: knexUsers(ctx),
+    pending: knexPending(ctx),
+    blacklist: knexBlacklist(ctx),
+    attempts: knexAttempts(ctx),
+    mfaCodes: knexMfaCodes(ctx),
+    oauthIdentities: knexOAuthIdentities(ctx),
+    oauthStates: knexOAuthStates(ctx),
   }
   return guardRepos(raw, { clock: options.clock })
 }

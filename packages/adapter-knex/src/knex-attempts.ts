@@ -7,7 +7,7 @@ import { asRows, type RepoContext } from './repo-context.js'
  * Every method is one statement, so one round trip. `now - windowMs` may fall before 1970; as an
  * integer epoch it simply goes negative, which every engine's BIGINT compares correctly.
  */
-export function createAttemptsRepo(ctx: RepoContext): RawLoginAttemptRepo {
+export function knexAttempts(ctx: RepoContext): RawLoginAttemptRepo {
   const attempts = () => ctx.from('attempts')
   return {
     async recordFailure(email: string, opts: ResolvedRecordFailureOptions): Promise<void> {

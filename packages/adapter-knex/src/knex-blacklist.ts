@@ -4,7 +4,7 @@ import { encodeDate } from './knex-codec.js'
 import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
-export function createBlacklistRepo(ctx: RepoContext): RawBlacklistRepo {
+export function knexBlacklist(ctx: RepoContext): RawBlacklistRepo {
   const blacklist = () => ctx.from('blacklist')
   return {
     async revoke(jti: string, exp: Date): Promise<void> {

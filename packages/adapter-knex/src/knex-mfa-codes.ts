@@ -26,7 +26,7 @@ const result = (outcome: MfaVerifyResult['outcome'], attemptsRemaining = 0): Mfa
  * exactly once, only one caller deletes a row, and no attempt is ever charged to a re-issued code.
  * Two round trips when uncontended; every retry follows another caller's successful write.
  */
-export function createMfaCodesRepo(ctx: RepoContext): RawMfaCodeRepo {
+export function knexMfaCodes(ctx: RepoContext): RawMfaCodeRepo {
   const codes = () => ctx.from('mfaCodes')
 
   const find = async (userId: string, kind: MfaKind): Promise<MfaCode | null> => {

@@ -5,7 +5,7 @@ import { newId } from './new-id.js'
 import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
-export function createOAuthIdentitiesRepo(ctx: RepoContext): RawOAuthIdentityRepo {
+export function knexOAuthIdentities(ctx: RepoContext): RawOAuthIdentityRepo {
   const identities = () => ctx.from('oauthIdentities')
   return {
     async create(identity: NewOAuthIdentity): Promise<OAuthIdentity> {

@@ -4,7 +4,7 @@ import { decodeOAuthState, encodeDate } from './knex-codec.js'
 import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
-export function createOAuthStatesRepo(ctx: RepoContext): RawOAuthStateRepo {
+export function knexOAuthStates(ctx: RepoContext): RawOAuthStateRepo {
   const states = () => ctx.from('oauthStates')
   const table = ctx.tables.table('oauthStates')
   return {

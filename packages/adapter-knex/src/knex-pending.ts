@@ -13,7 +13,7 @@ import { asRows, type RepoContext } from './repo-context.js'
 const REPLACED = ['hashed_password', 'full_name', 'token_hash', 'created_at', 'expires_at'] as const
 
 /** Every method is one statement, so one round trip (an upsert that lost a race for a new email, two). */
-export function createPendingRepo(ctx: RepoContext): RawPendingRepo {
+export function knexPending(ctx: RepoContext): RawPendingRepo {
   const { knex, dialect } = ctx
   const pending = () => ctx.from('pending')
   const table = ctx.tables.table('pending')

@@ -11,7 +11,7 @@ import { newId } from './new-id.js'
 import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
-export function createUsersRepo(ctx: RepoContext): RawUserRepo {
+export function knexUsers(ctx: RepoContext): RawUserRepo {
   const { dialect } = ctx
   const users = () => ctx.from('users')
 
