@@ -12,6 +12,9 @@ export const workspaceAliases: Record<string, string> = {
   '@regstack/conformance/vitest': fileURLToPath(
     new URL('./packages/conformance/src/vitest.ts', import.meta.url),
   ),
+  '@regstack/adapter-memory/internal': fileURLToPath(
+    new URL('./packages/adapter-memory/src/internal.ts', import.meta.url),
+  ),
   '@regstack/protocols': src('protocols'),
   '@regstack/conformance': src('conformance'),
   '@regstack/adapter-memory': src('adapter-memory'),

@@ -1,6 +1,6 @@
 /** The adapter's factory. */
 
-import { type Clock, guardRepos, type Repos } from '@regstack/protocols'
+import { type Clock, guardRepos, type RawRepos, type Repos } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { keySpace } from './key-space.js'
 import { redisAttempts } from './redis-attempts.js'
@@ -34,14 +34,14 @@ const STORED_ID = /^[0-9a-f]{32}$/
 export function createRedisRepos(redis: Redis, options: RedisReposOptions): Repos {
   const { clock } = options
   const keys = keySpace(options.keyPrefix ?? 'regstack:')
-  const raw: Repos = {
+  const raw: RawRepos = {
     users: redisUsers(redis, keys, clock),
-    pending: redisPending(redis, keys, clock),
-    blacklist: redisBlacklist(redis, keys, clock),
-    attempts: redisAttempts(redis, keys, clock),
+    pending: redisPending(redis, keys),
+    blacklist: redisBlacklist(redis, keys),
+    attempts: redisAttempts(redis, keys),
     mfaCodes: redisMfaCodes(redis, keys, clock),
     oauthIdentities: redisOAuthIdentities(redis, keys),
-    oauthStates: redisOAuthStates(redis, keys, clock),
+    oauthStates: redisOAuthStates(redis, keys),
   }
   // The guard validates every argument (CONTRACT §0.6) before it reaches Redis and copies results.
   return guardRepos(raw, { clock, isStorableId: (id) => STORED_ID.test(id) })

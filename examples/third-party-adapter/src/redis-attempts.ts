@@ -5,11 +5,11 @@
  * for audit, never read back).
  */
 
-import type { Clock, LoginAttemptRepo, RecordFailureOptions } from '@regstack/protocols'
+import type { RawLoginAttemptRepo, ResolvedRecordFailureOptions } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { type KeySpace, newRowId } from './key-space.js'
 import { LuaScript } from './lua-script.js'
-import { encodeValue } from './row-codec.js'
+import { encodeValue } from './redis-codec.js'
 import { redisCall } from './translate-error.js'
 
 /** KEYS: email set, global set, id→email, id→ip. ARGV: id, when ms, email, [ip]. */
@@ -44,7 +44,7 @@ end
 return #ids`)
 
 /** Builds the raw repository; `guardRepos` has validated and resolved every argument. */
-export function redisAttempts(redis: Redis, keys: KeySpace, clock: Clock): LoginAttemptRepo {
+export function redisAttempts(redis: Redis, keys: KeySpace): RawLoginAttemptRepo {
   const keysFor = (email: string): string[] => [
     keys.attemptsOf(email),
     keys.attemptsByWhen,
@@ -52,9 +52,9 @@ export function redisAttempts(redis: Redis, keys: KeySpace, clock: Clock): Login
     keys.attemptIp,
   ]
   return {
-    async recordFailure(email: string, opts?: RecordFailureOptions | null): Promise<void> {
-      const args = [newRowId(), encodeValue(opts?.when ?? clock.now()), email]
-      if (typeof opts?.ip === 'string') args.push(opts.ip)
+    async recordFailure(email: string, opts: ResolvedRecordFailureOptions): Promise<void> {
+      const args = [newRowId(), encodeValue(opts.when), email]
+      if (opts.ip !== null) args.push(opts.ip)
       await RECORD.run(redis, keysFor(email), args)
     },
     async countRecent(

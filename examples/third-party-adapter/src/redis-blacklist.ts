@@ -1,10 +1,10 @@
 /** The Redis `BlacklistRepo`: a hash jti → exp (the revocation itself) and a sorted set by exp for purges. */
 
-import type { BlacklistRepo, Clock } from '@regstack/protocols'
+import type { RawBlacklistRepo } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import type { KeySpace } from './key-space.js'
 import { LuaScript } from './lua-script.js'
-import { encodeValue } from './row-codec.js'
+import { encodeValue } from './redis-codec.js'
 import { redisCall } from './translate-error.js'
 
 /** KEYS: exp hash, exp set. ARGV: jti, exp ms. HSETNX makes the first `exp` win, even under races. */
@@ -22,7 +22,7 @@ end
 return #jtis`)
 
 /** Builds the raw repository; `guardRepos` has validated and resolved every argument. */
-export function redisBlacklist(redis: Redis, keys: KeySpace, clock: Clock): BlacklistRepo {
+export function redisBlacklist(redis: Redis, keys: KeySpace): RawBlacklistRepo {
   const both = [keys.revokedExp, keys.revokedByExp]
   return {
     async revoke(jti: string, exp: Date): Promise<void> {
@@ -31,8 +31,8 @@ export function redisBlacklist(redis: Redis, keys: KeySpace, clock: Clock): Blac
     async isRevoked(jti: string): Promise<boolean> {
       return (await redisCall(redis.hexists(keys.revokedExp, jti))) === 1
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      return Number(await PURGE.run(redis, both, [`(${encodeValue(now ?? clock.now())}`]))
+    async purgeExpired(now: Date): Promise<number> {
+      return Number(await PURGE.run(redis, both, [`(${encodeValue(now)}`]))
     },
   }
 }

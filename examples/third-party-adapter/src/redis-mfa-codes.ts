@@ -3,18 +3,18 @@
 import {
   type Clock,
   type MfaCode,
-  type MfaCodeRepo,
   type MfaKind,
   type MfaVerifyResult,
   mfaCodeDigest,
   type NewMfaCode,
+  type RawMfaCodeRepo,
 } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { PURGE_ROWS_BY_EXPIRY, READ_ROW } from './common-scripts.js'
 import { type KeySpace, newRowId } from './key-space.js'
 import { LuaScript } from './lua-script.js'
 import { MFA_CODE_SPEC } from './model-specs.js'
-import { decodeRow, encodeRow, encodeValue } from './row-codec.js'
+import { decodeRow, encodeRow, encodeValue } from './redis-codec.js'
 import { redisCall } from './translate-error.js'
 
 const KINDS: readonly MfaKind[] = ['phone_setup', 'login_mfa']
@@ -56,7 +56,7 @@ drop()
 return {'ok', 0}`)
 
 /** Builds the raw repository; `guardRepos` has validated and resolved every argument. */
-export function redisMfaCodes(redis: Redis, keys: KeySpace, clock: Clock): MfaCodeRepo {
+export function redisMfaCodes(redis: Redis, keys: KeySpace, clock: Clock): RawMfaCodeRepo {
   // Kinds hold no ':', so `<kind>:<userId>` names a (userId, kind) pair unambiguously.
   const member = (userId: string, kind: MfaKind): string => `${kind}:${userId}`
   const rowKey = (userId: string, kind: MfaKind): string => keys.row('mfa', member(userId, kind))
@@ -82,8 +82,8 @@ export function redisMfaCodes(redis: Redis, keys: KeySpace, clock: Clock): MfaCo
       if (!Array.isArray(reply)) throw new Error(`unexpected reply from the verify script: ${String(reply)}`)
       return { outcome: reply[0] as MfaVerifyResult['outcome'], attemptsRemaining: Number(reply[1]) }
     },
-    async delete(opts: { readonly userId: string; readonly kind?: MfaKind | null }): Promise<void> {
-      const kinds = opts.kind === undefined || opts.kind === null ? KINDS : [opts.kind]
+    async delete(opts: { readonly userId: string; readonly kind?: MfaKind }): Promise<void> {
+      const kinds = opts.kind === undefined ? KINDS : [opts.kind]
       const tx = redis.multi()
       for (const kind of kinds) {
         tx.del(rowKey(opts.userId, kind))
@@ -95,8 +95,8 @@ export function redisMfaCodes(redis: Redis, keys: KeySpace, clock: Clock): MfaCo
     async find(opts: { readonly userId: string; readonly kind: MfaKind }): Promise<MfaCode | null> {
       return decodeRow(MFA_CODE_SPEC, await READ_ROW.run(redis, [rowKey(opts.userId, opts.kind)], []))
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const args = [keys.row('mfa', ''), `(${encodeValue(now ?? clock.now())}`]
+    async purgeExpired(now: Date): Promise<number> {
+      const args = [keys.row('mfa', ''), `(${encodeValue(now)}`]
       return Number(await PURGE_ROWS_BY_EXPIRY.run(redis, [keys.mfaByExpiry], args))
     },
   }

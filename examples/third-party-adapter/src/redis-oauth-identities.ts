@@ -8,14 +8,14 @@ import {
   type NewOAuthIdentity,
   type OAuthIdentity,
   OAuthIdentityAlreadyLinkedError,
-  type OAuthIdentityRepo,
+  type RawOAuthIdentityRepo,
 } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { READ_ROW_VIA_INDEX } from './common-scripts.js'
 import { type KeySpace, newRowId } from './key-space.js'
 import { LUA_ROW_HELPERS, LuaScript } from './lua-script.js'
 import { IDENTITY_SPEC } from './model-specs.js'
-import { decodeRow, decodeRows, encodeRow, encodeValue } from './row-codec.js'
+import { decodeRow, decodeRows, encodeRow, encodeValue } from './redis-codec.js'
 
 const pair = (a: string, b: string): string => `${a}\u0000${b}`
 
@@ -76,7 +76,7 @@ redis.call('HSET', ARGV[1] .. id, 'lastUsedAt', ARGV[3])
 return 1`)
 
 /** Builds the raw repository; `guardRepos` has validated and resolved every argument. */
-export function redisOAuthIdentities(redis: Redis, keys: KeySpace): OAuthIdentityRepo {
+export function redisOAuthIdentities(redis: Redis, keys: KeySpace): RawOAuthIdentityRepo {
   const rowPrefix = keys.row('identity', '')
   const setPrefix = keys.identitiesOf('')
   const indexes = [keys.identityBySubject, keys.identityByUserProvider]

@@ -5,14 +5,14 @@ import {
   type NewOAuthState,
   type OAuthState,
   OAuthStateAlreadyExistsError,
-  type OAuthStateRepo,
+  type RawOAuthStateRepo,
 } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { PURGE_ROWS_BY_EXPIRY, READ_ROW } from './common-scripts.js'
 import type { KeySpace } from './key-space.js'
 import { LUA_ROW_HELPERS, LuaScript } from './lua-script.js'
 import { STATE_SPEC } from './model-specs.js'
-import { decodeRow, encodeRow, encodeValue } from './row-codec.js'
+import { decodeRow, encodeRow, encodeValue } from './redis-codec.js'
 
 /** KEYS: row, expiry set. ARGV: id, expiresAt ms, field/value pairs. 0 when the id is taken. */
 const CREATE = new LuaScript(`
@@ -40,7 +40,7 @@ redis.call('ZREM', KEYS[2], ARGV[1])
 return r`)
 
 /** Builds the raw repository; `guardRepos` has validated and resolved every argument. */
-export function redisOAuthStates(redis: Redis, keys: KeySpace, clock: Clock): OAuthStateRepo {
+export function redisOAuthStates(redis: Redis, keys: KeySpace): RawOAuthStateRepo {
   const keysOf = (stateId: string): string[] => [keys.row('state', stateId), keys.statesByExpiry]
   return {
     async create(state: NewOAuthState): Promise<void> {
@@ -54,17 +54,17 @@ export function redisOAuthStates(redis: Redis, keys: KeySpace, clock: Clock): OA
     async setResultToken(
       stateId: string,
       token: string,
-      opts?: { readonly newExpiresAt?: Date | null } | null,
+      opts?: { readonly newExpiresAt: Date },
     ): Promise<void> {
       const args = [stateId, token]
-      if (opts?.newExpiresAt) args.push(encodeValue(opts.newExpiresAt))
+      if (opts !== undefined) args.push(encodeValue(opts.newExpiresAt))
       await SET_RESULT_TOKEN.run(redis, keysOf(stateId), args)
     },
     async consume(stateId: string): Promise<OAuthState | null> {
       return decodeRow(STATE_SPEC, await CONSUME.run(redis, keysOf(stateId), [stateId]))
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const args = [keys.row('state', ''), `(${encodeValue(now ?? clock.now())}`]
+    async purgeExpired(now: Date): Promise<number> {
+      const args = [keys.row('state', ''), `(${encodeValue(now)}`]
       return Number(await PURGE_ROWS_BY_EXPIRY.run(redis, [keys.statesByExpiry], args))
     },
   }

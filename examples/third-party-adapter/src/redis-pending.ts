@@ -5,14 +5,14 @@ import {
   type NewPendingRegistration,
   PendingAlreadyExistsError,
   type PendingRegistration,
-  type PendingRepo,
+  type RawPendingRepo,
 } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { READ_ROW_VIA_INDEX } from './common-scripts.js'
 import { type KeySpace, newRowId } from './key-space.js'
 import { LuaScript } from './lua-script.js'
 import { PENDING_SPEC } from './model-specs.js'
-import { decodeRow, encodeRow, encodeValue } from './row-codec.js'
+import { decodeRow, encodeRow, encodeValue } from './redis-codec.js'
 import { redisCall } from './translate-error.js'
 
 /**
@@ -63,7 +63,7 @@ for _, id in ipairs(ids) do drop(ARGV[1], id) end
 return #ids`)
 
 /** Builds the raw repository; `guardRepos` has validated and resolved every argument. */
-export function redisPending(redis: Redis, keys: KeySpace, clock: Clock): PendingRepo {
+export function redisPending(redis: Redis, keys: KeySpace): RawPendingRepo {
   const rowPrefix = keys.row('pending', '')
   const indexKeys = [keys.pendingByEmail, keys.pendingByToken, keys.pendingByExpiry]
 
@@ -94,12 +94,12 @@ export function redisPending(redis: Redis, keys: KeySpace, clock: Clock): Pendin
     async deleteByEmail(email: string): Promise<void> {
       await DELETE_BY_EMAIL.run(redis, indexKeys, [rowPrefix, email])
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = `(${encodeValue(now ?? clock.now())}`
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = `(${encodeValue(now)}`
       return Number(await PURGE.run(redis, indexKeys, [rowPrefix, cutoff]))
     },
-    async countUnexpired(now?: Date | null): Promise<number> {
-      return redisCall(redis.zcount(keys.pendingByExpiry, `(${encodeValue(now ?? clock.now())}`, '+inf'))
+    async countUnexpired(now: Date): Promise<number> {
+      return redisCall(redis.zcount(keys.pendingByExpiry, `(${encodeValue(now)}`, '+inf'))
     },
   }
 }

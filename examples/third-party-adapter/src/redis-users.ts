@@ -2,19 +2,19 @@
 
 import {
   type Clock,
-  type ListPagedOptions,
   type NewUser,
+  type RawUserRepo,
+  type ResolvedListPagedOptions,
+  type ResolvedUserCountFilter,
   type User,
   UserAlreadyExistsError,
-  type UserCountFilter,
-  type UserRepo,
 } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { PATCH_ROW, patchArgs, READ_ROW, READ_ROW_VIA_INDEX } from './common-scripts.js'
 import { type KeySpace, newRowId } from './key-space.js'
 import { LUA_ROW_HELPERS, LuaScript } from './lua-script.js'
 import { USER_SPEC } from './model-specs.js'
-import { decodeRow, decodeRows, encodeRow, encodeValue } from './row-codec.js'
+import { decodeRow, decodeRows, encodeRow, encodeValue } from './redis-codec.js'
 import { redisCall } from './translate-error.js'
 
 /**
@@ -74,7 +74,7 @@ for i, id in ipairs(ids) do rows[i] = row(ARGV[1] .. id) end
 return rows`)
 
 /** Builds the raw repository; `guardRepos` has validated and resolved every argument. */
-export function redisUsers(redis: Redis, keys: KeySpace, clock: Clock): UserRepo {
+export function redisUsers(redis: Redis, keys: KeySpace, clock: Clock): RawUserRepo {
   const rowPrefix = keys.row('user', '')
   const patch = async (userId: string, changes: Record<string, string | null>): Promise<void> => {
     await PATCH_ROW.run(redis, [keys.row('user', userId)], patchArgs(changes))
@@ -141,23 +141,18 @@ export function redisUsers(redis: Redis, keys: KeySpace, clock: Clock): UserRepo
       const keysOf = [keys.row('user', userId), keys.userByEmail, keys.usersByCreated]
       return (await DELETE.run(redis, keysOf, [userId])) === 1
     },
-    async count(filter?: UserCountFilter | null): Promise<number> {
-      const flags = [flag(filter?.isActive), flag(filter?.isVerified), flag(filter?.isSuperuser)]
+    async count(filter: ResolvedUserCountFilter): Promise<number> {
+      const flags = [flag(filter.isActive), flag(filter.isVerified), flag(filter.isSuperuser)]
       if (flags.every((f) => f === '')) return redisCall(redis.zcard(keys.usersByCreated))
       // No secondary indexes on flags: a filtered count reads every user's three flags in one script.
       // Fine for an example and for admin pages; a large deployment would keep a set per flag.
       return Number(await COUNT.run(redis, [keys.usersByCreated], [rowPrefix, ...flags]))
     },
-    async listPaged(opts?: ListPagedOptions | null): Promise<User[]> {
-      const skip = BigInt(opts?.skip ?? 0)
-      const limit = BigInt(opts?.limit ?? 50)
+    async listPaged(opts: ResolvedListPagedOptions): Promise<User[]> {
+      const skip = BigInt(opts.skip)
+      const limit = BigInt(opts.limit)
       // BigInt: skip + limit may pass 2^53, and ZRANGE takes 64-bit ranks.
-      const args = [
-        rowPrefix,
-        String(skip),
-        String(skip + limit - 1n),
-        opts?.sortByCreatedAtDesc === false ? '0' : '1',
-      ]
+      const args = [rowPrefix, String(skip), String(skip + limit - 1n), opts.sortByCreatedAtDesc ? '1' : '0']
       return decodeRows(USER_SPEC, await LIST_PAGED.run(redis, [keys.usersByCreated], args))
     },
   }

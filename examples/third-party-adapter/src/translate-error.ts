@@ -1,5 +1,5 @@
 /** The adapter's one place where ioredis failures become the kit's errors. */
-import { StorageUnavailableError } from '@regstack/protocols'
+import { StorageUnavailableError, wrapStorageFailure } from '@regstack/protocols'
 
 /** Errors ioredis (and Node's sockets) raise when the connection, not the command, failed. */
 const CONNECTION_ERROR_NAMES = new Set(['MaxRetriesPerRequestError', 'AbortError', 'InterruptError'])
@@ -16,18 +16,19 @@ const CONNECTION_ERROR_MESSAGES = ['Connection is closed', "Stream isn't writeab
 /**
  * Connection failures become `StorageUnavailableError` (code `UNAVAILABLE`) with the driver error as
  * `cause`: the caller cannot know whether the command ran, and can retry. Everything else — a
- * `ReplyError` is Redis rejecting a command, i.e. a bug here — is returned unchanged, never swallowed.
+ * `ReplyError` is Redis rejecting a command, i.e. a bug here — is wrapped in `StorageFailureError`
+ * (code `STORAGE_FAILURE`, driver error as `cause`), never swallowed.
  */
-export function translateError(error: unknown): unknown {
-  if (!(error instanceof Error)) return error
-  const code = (error as NodeJS.ErrnoException).code
-  const lost =
-    CONNECTION_ERROR_NAMES.has(error.name) ||
-    (code !== undefined && CONNECTION_ERROR_CODES.has(code)) ||
-    CONNECTION_ERROR_MESSAGES.some((m) => error.message.startsWith(m))
-  return lost
-    ? new StorageUnavailableError(`Redis is unavailable: ${error.message}`, { cause: error })
-    : error
+export function translateError(error: unknown): Error {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const lost =
+      CONNECTION_ERROR_NAMES.has(error.name) ||
+      (code !== undefined && CONNECTION_ERROR_CODES.has(code)) ||
+      CONNECTION_ERROR_MESSAGES.some((m) => error.message.startsWith(m))
+    if (lost) return new StorageUnavailableError(`Redis is unavailable: ${error.message}`, { cause: error })
+  }
+  return wrapStorageFailure(error, 'Redis')
 }
 
 /** Awaits one ioredis call, translating its failure. */

@@ -1,15 +1,15 @@
 /** `createKnexRepos`: the adapter's factory. */
-import { type Clock, guardRepos, type Repos } from '@regstack/protocols'
+import { type Clock, guardRepos, type RawRepos, type Repos } from '@regstack/protocols'
 import type { Knex } from 'knex'
 import { detectDialect, dialectOf } from './dialect.js'
+import { knexAttempts } from './knex-attempts.js'
+import { knexBlacklist } from './knex-blacklist.js'
+import { knexMfaCodes } from './knex-mfa-codes.js'
+import { knexOAuthIdentities } from './knex-oauth-identities.js'
+import { knexOAuthStates } from './knex-oauth-states.js'
+import { knexPending } from './knex-pending.js'
+import { knexUsers } from './knex-users.js'
 import { createRepoContext } from './repo-context.js'
-import { createAttemptsRepo } from './repos/attempts-repo.js'
-import { createBlacklistRepo } from './repos/blacklist-repo.js'
-import { createMfaCodesRepo } from './repos/mfa-codes-repo.js'
-import { createOAuthIdentitiesRepo } from './repos/oauth-identities-repo.js'
-import { createOAuthStatesRepo } from './repos/oauth-states-repo.js'
-import { createPendingRepo } from './repos/pending-repo.js'
-import { createUsersRepo } from './repos/users-repo.js'
 import { tablesFor } from './table-names.js'
 
 /** Options of {@link createKnexRepos}. */
@@ -29,14 +29,14 @@ export interface KnexReposOptions {
 export function createKnexRepos(knex: Knex, options: KnexReposOptions): Repos {
   const family = detectDialect(knex)
   const ctx = createRepoContext(knex, dialectOf(family), tablesFor(options.tablePrefix), options.clock)
-  const raw: Repos = {
-    users: createUsersRepo(ctx),
-    pending: createPendingRepo(ctx),
-    blacklist: createBlacklistRepo(ctx),
-    attempts: createAttemptsRepo(ctx),
-    mfaCodes: createMfaCodesRepo(ctx),
-    oauthIdentities: createOAuthIdentitiesRepo(ctx),
-    oauthStates: createOAuthStatesRepo(ctx),
+  const raw: RawRepos = {
+    users: knexUsers(ctx),
+    pending: knexPending(ctx),
+    blacklist: knexBlacklist(ctx),
+    attempts: knexAttempts(ctx),
+    mfaCodes: knexMfaCodes(ctx),
+    oauthIdentities: knexOAuthIdentities(ctx),
+    oauthStates: knexOAuthStates(ctx),
   }
   return guardRepos(raw, { clock: options.clock })
 }

@@ -4,7 +4,7 @@ import type { Knex } from 'knex'
 /** A dialect family: one record of differences covers every engine in it. */
 export type DialectFamily = 'pg' | 'mysql' | 'sqlite'
 
-/** One row as a driver returns it: column name → raw value (decoded by `codec.ts`). */
+/** One row as a driver returns it: column name → raw value (decoded by `knex-codec.ts`). */
 export type Row = Readonly<Record<string, unknown>>
 
 /** Everything the repositories need to know about a family; the SQL itself is shared. */

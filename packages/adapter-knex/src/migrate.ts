@@ -1,4 +1,5 @@
 /** Explicit, idempotent schema set-up (CONTRACT §4.2) and its teardown. */
+import { STORAGE_LAYOUT, STORE_KEYS, type StoredField, type StoredTable } from '@regstack/protocols'
 import type { Knex } from 'knex'
 import { type DialectFamily, detectDialect } from './dialect.js'
 import { assertSupportedServer, MARIADB_COLLATION } from './server-check.js'
@@ -22,115 +23,75 @@ interface SchemaKit {
   uniques(t: Knex.CreateTableBuilder, key: TableKey): void
 }
 
-// Instants are BIGINT epoch milliseconds on every engine: exact at ms, the full 1970..9999 range, no
-// session time zone (MariaDB DATETIME) or 2038 limit (TIMESTAMP), and comparisons are integer ones.
-const DEFINITIONS: ReadonlyArray<readonly [TableKey, Define]> = [
-  [
-    'users',
-    (t, s) => {
-      s.id(t, 'id', 36)
-      s.primary(t, 'users_pkey')
-      t.string('email', 320).notNullable()
-      t.text('hashed_password').nullable()
-      for (const flag of ['is_active', 'is_verified', 'is_superuser', 'is_mfa_enabled'])
-        t.boolean(flag).notNullable()
-      t.string('full_name', 200).nullable()
-      t.string('phone_number', 20).nullable()
-      t.bigInteger('created_at').notNullable()
-      t.bigInteger('updated_at').notNullable()
-      t.bigInteger('last_login').nullable()
-      t.bigInteger('tokens_invalidated_after').nullable()
-      s.uniques(t, 'users')
-      t.index(['created_at', 'id'], s.tables.index('users_created_at'))
-    },
-  ],
-  [
-    'pending',
-    (t, s) => {
-      s.id(t, 'id', 36)
-      s.primary(t, 'pending_registrations_pkey')
-      t.string('email', 320).notNullable()
-      t.text('hashed_password').notNullable()
-      t.string('full_name', 200).nullable()
-      t.string('token_hash', 64).notNullable()
-      t.bigInteger('created_at').notNullable()
-      t.bigInteger('expires_at').notNullable()
-      s.uniques(t, 'pending')
-      t.index(['expires_at'], s.tables.index('pending_expires_at'))
-    },
-  ],
-  [
-    'blacklist',
-    (t, s) => {
-      t.bigIncrements('id', { primaryKey: true })
-      t.string('jti', 64).notNullable()
-      t.bigInteger('exp').notNullable()
-      s.uniques(t, 'blacklist')
-      t.index(['exp'], s.tables.index('token_blacklist_exp'))
-    },
-  ],
-  [
-    'attempts',
-    (t, s) => {
-      t.bigIncrements('id', { primaryKey: true })
-      t.string('email', 320).notNullable()
-      t.bigInteger('when').notNullable()
-      t.string('ip', 64).nullable()
-      t.index(['email', 'when'], s.tables.index('email_when'))
-      t.index(['when'], s.tables.index('login_attempts_when'))
-    },
-  ],
-  [
-    'mfaCodes',
-    (t, s) => {
-      s.id(t, 'id', 36)
-      s.primary(t, 'mfa_codes_pkey')
-      t.string('user_id', 36).notNullable()
-      t.string('kind', 32).notNullable()
-      t.string('code_hash', 64).notNullable()
-      t.bigInteger('expires_at').notNullable()
-      // Safe integers up to 2^53 - 1 are valid attempt counts (CONTRACT §0.6), beyond a 32-bit INTEGER.
-      t.bigInteger('attempts').notNullable()
-      t.bigInteger('max_attempts').notNullable()
-      t.bigInteger('created_at').notNullable()
-      s.uniques(t, 'mfaCodes')
-      t.check('?? >= 0', ['attempts'], s.tables.index('mfa_codes_attempts_check'))
-      t.index(['expires_at'], s.tables.index('mfa_codes_expires_at'))
-    },
-  ],
-  [
-    'oauthIdentities',
-    (t, s) => {
-      s.id(t, 'id', 36)
-      s.primary(t, 'oauth_identities_pkey')
-      t.string('user_id', 36).notNullable()
-      t.string('provider', 32).notNullable()
-      t.string('subject_id', 255).notNullable()
-      t.string('email', 320).nullable()
-      t.bigInteger('linked_at').notNullable()
-      t.bigInteger('last_used_at').nullable()
-      s.uniques(t, 'oauthIdentities')
-    },
-  ],
-  [
-    'oauthStates',
-    (t, s) => {
-      s.id(t, 'id', 64)
-      s.primary(t, 'oauth_states_pkey')
-      t.string('provider', 32).notNullable()
-      t.text('code_verifier').notNullable()
-      t.string('nonce', 64).notNullable()
-      t.text('redirect_to').notNullable()
-      t.string('mode', 16).notNullable()
-      t.string('linking_user_id', 36).nullable()
-      t.bigInteger('created_at').notNullable()
-      t.bigInteger('expires_at').notNullable()
-      t.text('result_token').nullable()
-      t.check("?? in ('signin', 'link')", ['mode'], s.tables.index('oauth_states_mode_check'))
-      t.index(['expires_at'], s.tables.index('oauth_states_expires_at'))
-    },
-  ],
-]
+/** The width of a bounded field; the layout gives one to every `id` and `string` field. */
+function widthOf(field: StoredField): number {
+  if (field.width === undefined) throw new TypeError(`layout: ${field.column} has no width`)
+  return field.width
+}
+
+/**
+ * One column of the shared layout. Instants are BIGINT epoch milliseconds on every engine: exact at
+ * ms, the full 1970..9999 range, no session time zone (MariaDB DATETIME) or 2038 limit (TIMESTAMP),
+ * and comparisons are integer ones. Integers are BIGINT too: safe integers up to 2^53 - 1 are valid
+ * (e.g. MFA attempt counts, CONTRACT §0.6), beyond a 32-bit INTEGER.
+ */
+function column(t: Knex.CreateTableBuilder, s: SchemaKit, table: StoredTable, field: StoredField): void {
+  if (field.kind === 'id') {
+    s.id(t, field.column, widthOf(field))
+    s.primary(t, `${table.name}_pkey`)
+    return
+  }
+  if (field.kind === 'serial') {
+    t.bigIncrements(field.column, { primaryKey: true })
+    return
+  }
+  const built =
+    field.kind === 'string'
+      ? t.string(field.column, widthOf(field))
+      : field.kind === 'text'
+        ? t.text(field.column)
+        : field.kind === 'bool'
+          ? t.boolean(field.column)
+          : t.bigInteger(field.column)
+  if (field.nullable) built.nullable()
+  else built.notNullable()
+}
+
+/** What SQL adds to the shared layout per table: secondary indexes and checks, after the uniques. */
+const SQL_EXTRAS: Readonly<Record<TableKey, Define>> = {
+  users: (t, s) => {
+    t.index(['created_at', 'id'], s.tables.index('users_created_at'))
+  },
+  pending: (t, s) => {
+    t.index(['expires_at'], s.tables.index('pending_expires_at'))
+  },
+  blacklist: (t, s) => {
+    t.index(['exp'], s.tables.index('token_blacklist_exp'))
+  },
+  attempts: (t, s) => {
+    t.index(['email', 'when'], s.tables.index('email_when'))
+    t.index(['when'], s.tables.index('login_attempts_when'))
+  },
+  mfaCodes: (t, s) => {
+    t.check('?? >= 0', ['attempts'], s.tables.index('mfa_codes_attempts_check'))
+    t.index(['expires_at'], s.tables.index('mfa_codes_expires_at'))
+  },
+  oauthIdentities: () => {},
+  oauthStates: (t, s) => {
+    t.check("?? in ('signin', 'link')", ['mode'], s.tables.index('oauth_states_mode_check'))
+    t.index(['expires_at'], s.tables.index('oauth_states_expires_at'))
+  },
+}
+
+/** One table of today's schema: the layout's columns and unique indexes, then the SQL extras. */
+function defineTable(key: TableKey): Define {
+  const table = STORAGE_LAYOUT[key]
+  return (t, s) => {
+    for (const field of table.fields) column(t, s, table, field)
+    s.uniques(t, key)
+    SQL_EXTRAS[key](t, s)
+  }
+}
 
 function schemaKit(family: DialectFamily, tables: Tables): SchemaKit {
   return {
@@ -162,29 +123,35 @@ export async function migrate(knex: Knex, options: SchemaOptions = {}): Promise<
   const family = detectDialect(knex)
   await assertSupportedServer(knex, family)
   const tables = tablesFor(options.tablePrefix)
+  if (family === 'mysql') await createTables(knex, family, tables)
+  else await knex.transaction(async (trx) => await createTables(trx, family, tables))
+}
+
+/**
+ * Today's schema, as one step: creates each of the seven tables of regstack's layout that does not
+ * exist yet under `tables`' prefix, on `db` (a knex or a transaction). No server check, no
+ * transaction of its own: {@link migrate} supplies both.
+ */
+export async function createTables(db: Knex, family: DialectFamily, tables: Tables): Promise<void> {
   const kit = schemaKit(family, tables)
-  const create = async (db: Knex): Promise<void> => {
-    for (const [key, define] of DEFINITIONS) {
-      const name = tables.table(key)
-      if (await db.schema.hasTable(name)) continue
-      await db.schema.createTable(name, (t) => {
-        if (family === 'mysql') {
-          t.engine('InnoDB')
-          t.charset('utf8mb4')
-          t.collate(MARIADB_COLLATION)
-        }
-        define(t, kit)
-      })
-    }
+  for (const key of STORE_KEYS) {
+    const name = tables.table(key)
+    if (await db.schema.hasTable(name)) continue
+    await db.schema.createTable(name, (t) => {
+      if (family === 'mysql') {
+        t.engine('InnoDB')
+        t.charset('utf8mb4')
+        t.collate(MARIADB_COLLATION)
+      }
+      defineTable(key)(t, kit)
+    })
   }
-  if (family === 'mysql') await create(knex)
-  else await knex.transaction(async (trx) => await create(trx))
 }
 
 /** Drops the seven tables under `tablePrefix` (those that exist). Meant for tests and teardown. */
 export async function dropTables(knex: Knex, options: SchemaOptions = {}): Promise<void> {
   const tables = tablesFor(options.tablePrefix)
-  const names = DEFINITIONS.map(([key]) => tables.table(key))
+  const names = STORE_KEYS.map((key) => tables.table(key))
   if (detectDialect(knex) === 'sqlite') {
     // SQLite's DROP TABLE takes one table.
     for (const name of names) await knex.schema.dropTableIfExists(name)

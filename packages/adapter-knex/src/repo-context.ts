@@ -1,9 +1,9 @@
 /** What every raw repository shares: the caller's knex, the dialect record, names and the clock. */
-import type { Clock } from '@regstack/protocols'
+import type { Clock, DuplicateSubject } from '@regstack/protocols'
 import type { Knex } from 'knex'
 import type { Dialect, Row } from './dialect.js'
 import type { TableKey, Tables } from './table-names.js'
-import { type DuplicateSubject, isRetryable, translateError } from './translate-error.js'
+import { isRetryable, translateError } from './translate-error.js'
 
 /** Shared state of the raw repositories of one `createKnexRepos` call. */
 export interface RepoContext {

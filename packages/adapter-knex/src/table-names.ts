@@ -1,38 +1,22 @@
 /** Table and index names of CONTRACT §4.2, behind an optional prefix. */
+import { STORAGE_LAYOUT, STORE_KEYS, type StoreKey } from '@regstack/protocols'
 
-/** Logical names of the seven tables. */
-export type TableKey =
-  | 'users'
-  | 'pending'
-  | 'blacklist'
-  | 'attempts'
-  | 'mfaCodes'
-  | 'oauthIdentities'
-  | 'oauthStates'
+/** Logical names of the seven tables: the stores of regstack's layout. */
+export type TableKey = StoreKey
 
-/** regstack's table names, unprefixed. */
-export const TABLE_NAMES: Readonly<Record<TableKey, string>> = {
-  users: 'users',
-  pending: 'pending_registrations',
-  blacklist: 'token_blacklist',
-  attempts: 'login_attempts',
-  mfaCodes: 'mfa_codes',
-  oauthIdentities: 'oauth_identities',
-  oauthStates: 'oauth_states',
-}
+/** regstack's table names, unprefixed (from the shared layout). */
+export const TABLE_NAMES: Readonly<Record<TableKey, string>> = Object.fromEntries(
+  STORE_KEYS.map((key) => [key, STORAGE_LAYOUT[key].name]),
+) as Record<TableKey, string>
 
-/** The named unique constraints, unprefixed, with the table and columns each covers. */
+/** The named unique constraints, unprefixed, with the table and columns each covers (from the layout). */
 export const UNIQUE_INDEXES: Readonly<
   Record<string, { readonly table: TableKey; readonly columns: readonly string[] }>
-> = {
-  email_unique: { table: 'users', columns: ['email'] },
-  pending_email_unique: { table: 'pending', columns: ['email'] },
-  pending_token_unique: { table: 'pending', columns: ['token_hash'] },
-  jti_unique: { table: 'blacklist', columns: ['jti'] },
-  user_kind_unique: { table: 'mfaCodes', columns: ['user_id', 'kind'] },
-  provider_subject_unique: { table: 'oauthIdentities', columns: ['provider', 'subject_id'] },
-  user_provider_unique: { table: 'oauthIdentities', columns: ['user_id', 'provider'] },
-}
+> = Object.fromEntries(
+  STORE_KEYS.flatMap((table) =>
+    STORAGE_LAYOUT[table].uniqueIndexes.map((index) => [index.name, { table, columns: index.columns }]),
+  ),
+)
 
 /** Physical names for one prefix. */
 export interface Tables {

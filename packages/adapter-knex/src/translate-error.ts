@@ -1,24 +1,16 @@
 /**
  * The driver boundary: duplicate-key errors of each family become the contract's typed errors by
- * INDEX NAME, lost connections become `StorageUnavailableError`; the driver error is always the
- * `cause`, and anything unrecognised is rethrown untouched.
+ * INDEX NAME, lost connections become `StorageUnavailableError`, anything else is wrapped in
+ * `StorageFailureError`; the driver error is always the `cause`.
  */
 import {
-  OAuthIdentityAlreadyLinkedError,
-  OAuthStateAlreadyExistsError,
-  PendingAlreadyExistsError,
+  type DuplicateSubject,
+  duplicateError,
   StorageUnavailableError,
-  UserAlreadyExistsError,
+  wrapStorageFailure,
 } from '@regstack/protocols'
 import type { DialectFamily } from './dialect.js'
 import { TABLE_NAMES, type TableKey, type Tables, UNIQUE_INDEXES } from './table-names.js'
-
-/** What the failed write was storing: decides which typed error a duplicate becomes. */
-export type DuplicateSubject =
-  | { readonly table: 'users'; readonly email: string }
-  | { readonly table: 'pending'; readonly email: string }
-  | { readonly table: 'oauthIdentities'; readonly provider: string; readonly subjectId: string }
-  | { readonly table: 'oauthStates'; readonly stateId: string }
 
 type Fields = Readonly<Record<string, unknown>>
 
@@ -130,31 +122,23 @@ export function isConnectionLost(family: DialectFamily, error: unknown): boolean
 }
 
 /** Which logical indexes each subject's typed error covers. */
-const TYPED_INDEXES: Readonly<Record<DuplicateSubject['table'], readonly string[]>> = {
+const TYPED_INDEXES: Readonly<Record<DuplicateSubject['store'], readonly string[]>> = {
   users: ['email_unique', 'users_pkey'],
   pending: ['pending_token_unique', 'pending_email_unique', 'pending_registrations_pkey'],
   oauthIdentities: ['provider_subject_unique', 'user_provider_unique', 'oauth_identities_pkey'],
   oauthStates: ['oauth_states_pkey'],
 }
 
-function typedDuplicate(subject: DuplicateSubject, cause: unknown): Error {
-  const options = { cause }
-  switch (subject.table) {
-    case 'users':
-      return new UserAlreadyExistsError(subject.email, options)
-    case 'pending':
-      return new PendingAlreadyExistsError(subject.email, options)
-    case 'oauthIdentities':
-      return new OAuthIdentityAlreadyLinkedError(subject.provider, subject.subjectId, options)
-    case 'oauthStates':
-      return new OAuthStateAlreadyExistsError(subject.stateId, options)
-  }
+const ENGINE_NAMES: Readonly<Record<DialectFamily, string>> = {
+  pg: 'PostgreSQL',
+  mysql: 'MariaDB',
+  sqlite: 'SQLite',
 }
 
 /**
  * The error to throw for a driver error `error` raised while writing `subject` (if any). A duplicate
  * on one of the subject's own unique indexes becomes its typed error; a lost connection or pool
- * timeout becomes `StorageUnavailableError`; everything else is returned unchanged.
+ * timeout becomes `StorageUnavailableError`; everything else is wrapped by `wrapStorageFailure`.
  */
 export function translateError(
   family: DialectFamily,
@@ -163,9 +147,9 @@ export function translateError(
   subject?: DuplicateSubject,
 ): unknown {
   if (subject !== undefined) {
-    const index = duplicateKeyIndex(family, error, tables, subject.table)
-    if (index !== undefined && TYPED_INDEXES[subject.table].includes(index))
-      return typedDuplicate(subject, error)
+    const index = duplicateKeyIndex(family, error, tables, subject.store)
+    if (index !== undefined && TYPED_INDEXES[subject.store].includes(index))
+      return duplicateError(subject, error)
   }
   if (isConnectionLost(family, error)) {
     const e = fields(error)
@@ -174,7 +158,7 @@ export function translateError(
       cause: error,
     })
   }
-  return error
+  return wrapStorageFailure(error, ENGINE_NAMES[family])
 }
 
 /** True for a deadlock/serialisation failure the server asks the client to retry. */

@@ -70,35 +70,48 @@ describe('duplicateKeyIndex', () => {
 describe('translateError', () => {
   it('turns a duplicate on the subject’s own index into its typed error, keeping the driver error as cause', () => {
     const cause = pgDuplicate('rs_ab12cd_1_email_unique')
-    const error = translateError('pg', cause, tables, { table: 'users', email: 'a@x.io' })
+    const error = translateError('pg', cause, tables, { store: 'users', email: 'a@x.io' })
     expect(error).toMatchObject({ code: 'USER_ALREADY_EXISTS', email: 'a@x.io', cause })
     expect(
       translateError('mysql', mysqlDuplicate('rs_ab12cd_1_provider_subject_unique'), tables, {
-        table: 'oauthIdentities',
+        store: 'oauthIdentities',
         provider: 'p',
         subjectId: 's',
       }),
     ).toMatchObject({ code: 'OAUTH_IDENTITY_ALREADY_LINKED', provider: 'p', subjectId: 's' })
     expect(
-      translateError('mysql', mysqlDuplicate('PRIMARY'), tables, { table: 'oauthStates', stateId: 'st' }),
+      translateError('mysql', mysqlDuplicate('PRIMARY'), tables, { store: 'oauthStates', stateId: 'st' }),
     ).toMatchObject({
       code: 'OAUTH_STATE_ALREADY_EXISTS',
       stateId: 'st',
     })
     expect(
       translateError('sqlite', sqliteDuplicate('rs_ab12cd_1_pending_registrations.token_hash'), tables, {
-        table: 'pending',
+        store: 'pending',
         email: 'e',
       }),
     ).toMatchObject({ code: 'PENDING_ALREADY_EXISTS', email: 'e' })
   })
 
-  it('returns a duplicate on another index, and any unknown error, untouched', () => {
+  it('wraps a duplicate on another index, and any unknown error, with the driver error as cause', () => {
     const other = pgDuplicate('rs_ab12cd_1_jti_unique')
-    expect(translateError('pg', other, tables, { table: 'users', email: 'a' })).toBe(other)
+    expect(translateError('pg', other, tables, { store: 'users', email: 'a' })).toMatchObject({
+      code: 'STORAGE_FAILURE',
+      cause: other,
+    })
     const syntax = Object.assign(new Error('syntax error'), { code: '42601' })
-    expect(translateError('pg', syntax, tables)).toBe(syntax)
-    expect(translateError('sqlite', 'thrown string', tables)).toBe('thrown string')
+    expect(translateError('pg', syntax, tables)).toMatchObject({
+      code: 'STORAGE_FAILURE',
+      message: 'PostgreSQL failed: syntax error',
+      cause: syntax,
+    })
+    expect(translateError('sqlite', 'thrown string', tables)).toMatchObject({
+      code: 'STORAGE_FAILURE',
+      cause: 'thrown string',
+    })
+    // Programmer errors stay what they are.
+    const bug = new TypeError('Undefined binding(s) detected')
+    expect(translateError('mysql', bug, tables)).toBe(bug)
   })
 
   it('reports lost connections and pool timeouts as UNAVAILABLE with the cause', () => {
@@ -178,21 +191,22 @@ describe('connection loss becomes UNAVAILABLE', () => {
 
   it('takes precedence over the write subject: a lost write is UNAVAILABLE, not a duplicate', () => {
     const cause = socket('ECONNRESET')
-    expect(translateError('pg', cause, tables, { table: 'users', email: 'a@x.io' })).toMatchObject({
+    expect(translateError('pg', cause, tables, { store: 'users', email: 'a@x.io' })).toMatchObject({
       code: 'UNAVAILABLE',
       cause,
     })
   })
 
-  it('leaves other errors untouched, and family-specific signals to their family', () => {
+  it('wraps other errors as STORAGE_FAILURE, and leaves family-specific signals to their family', () => {
+    const failure = (cause: unknown) => ({ code: 'STORAGE_FAILURE', cause })
     const syntax = Object.assign(new Error('syntax error'), { code: '42601' })
-    expect(translateError('pg', syntax, tables)).toBe(syntax)
+    expect(translateError('pg', syntax, tables)).toMatchObject(failure(syntax))
     const errno2006 = Object.assign(new Error('x'), { errno: 2006 })
-    expect(translateError('pg', errno2006, tables)).toBe(errno2006)
+    expect(translateError('pg', errno2006, tables)).toMatchObject(failure(errno2006))
     const class08 = Object.assign(new Error('x'), { code: '08006' })
-    expect(translateError('mysql', class08, tables)).toBe(class08)
+    expect(translateError('mysql', class08, tables)).toMatchObject(failure(class08))
     const plain = new Error('Connection terminated unexpectedly')
-    expect(translateError('sqlite', plain, tables)).toBe(plain)
-    expect(translateError('pg', 'not an error', tables)).toBe('not an error')
+    expect(translateError('sqlite', plain, tables)).toMatchObject(failure(plain))
+    expect(translateError('pg', 'not an error', tables)).toMatchObject(failure('not an error'))
   })
 })

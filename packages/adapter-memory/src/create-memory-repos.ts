@@ -1,5 +1,5 @@
 /** The memory adapter's factories. */
-import { type Clock, guardRepos, type Repos } from '@regstack/protocols'
+import { type Clock, guardRepos, type RawRepos, type Repos } from '@regstack/protocols'
 import { counterIds, type IdSource } from './id-source.js'
 import { memoryAttempts } from './memory-attempts.js'
 import { memoryBlacklist } from './memory-blacklist.js'
@@ -22,22 +22,21 @@ export interface MemoryReposOptions {
 }
 
 /**
- * The repositories of one fresh, empty in-memory store, with no input validation: every argument
- * must already be valid and fully resolved (CONTRACT §0.6). This is the layer under
- * {@link createMemoryRepos}; use it only to build wrappers that do their own validation. Outputs are
- * still fresh copies, and every operation is atomic.
+ * The raw repositories of one fresh, empty in-memory store: the layer under {@link createMemoryRepos}
+ * that `guardRepos` wraps. Not part of the package's public entry point (see `internal.ts`): it
+ * assumes validated, resolved, fresh arguments and hands out its stored rows uncopied.
  */
-export function createRawMemoryRepos(options: MemoryReposOptions): Repos {
+export function createRawMemoryRepos(options: MemoryReposOptions): RawRepos {
   const { clock } = options
   const newId = options.generateId ?? counterIds()
   return {
     users: memoryUsers(clock, newId),
-    pending: memoryPending(clock, newId),
-    blacklist: memoryBlacklist(clock),
-    attempts: memoryAttempts(clock),
+    pending: memoryPending(newId),
+    blacklist: memoryBlacklist(),
+    attempts: memoryAttempts(),
     mfaCodes: memoryMfaCodes(clock, newId),
     oauthIdentities: memoryOAuthIdentities(newId),
-    oauthStates: memoryOAuthStates(clock),
+    oauthStates: memoryOAuthStates(),
   }
 }
 

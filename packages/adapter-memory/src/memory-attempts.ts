@@ -1,5 +1,5 @@
 /** The memory `LoginAttemptRepo`: failures grouped per email, each group sorted by `when`. */
-import type { Clock, LoginAttemptRepo, RecordFailureOptions } from '@regstack/protocols'
+import type { RawLoginAttemptRepo, ResolvedRecordFailureOptions } from '@regstack/protocols'
 
 interface Attempt {
   readonly when: number
@@ -24,12 +24,12 @@ function lowerBound(group: readonly Attempt[], at: number): number {
  * (the call on every login) a hash lookup plus a binary search: its cost does not grow with the
  * number of failures stored. Failures mostly arrive in time order, so the sorted insert is an append.
  */
-export function memoryAttempts(clock: Clock): LoginAttemptRepo {
+export function memoryAttempts(): RawLoginAttemptRepo {
   const byEmail = new Map<string, Attempt[]>()
 
   return {
-    async recordFailure(email: string, opts?: RecordFailureOptions | null): Promise<void> {
-      const attempt: Attempt = { when: (opts?.when ?? clock.now()).getTime(), ip: opts?.ip ?? null }
+    async recordFailure(email: string, opts: ResolvedRecordFailureOptions): Promise<void> {
+      const attempt: Attempt = { when: opts.when.getTime(), ip: opts.ip }
       let group = byEmail.get(email)
       if (group === undefined) {
         group = []

@@ -1,8 +1,8 @@
 /** The memory `BlacklistRepo`: revoked jtis with their `exp`, in milliseconds. */
-import type { BlacklistRepo, Clock } from '@regstack/protocols'
+import type { RawBlacklistRepo } from '@regstack/protocols'
 
 /** Builds the raw repository (valid, resolved arguments assumed; synchronous bodies keep it atomic). */
-export function memoryBlacklist(clock: Clock): BlacklistRepo {
+export function memoryBlacklist(): RawBlacklistRepo {
   const expByJti = new Map<string, number>()
 
   return {
@@ -14,8 +14,8 @@ export function memoryBlacklist(clock: Clock): BlacklistRepo {
       // `exp` is deliberately not consulted: a row revokes until a purge removes it.
       return expByJti.has(jti)
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = (now ?? clock.now()).getTime()
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = now.getTime()
       let n = 0
       for (const [jti, exp] of [...expByJti]) {
         if (exp < cutoff) {

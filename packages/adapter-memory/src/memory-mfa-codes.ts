@@ -1,13 +1,12 @@
 /** The memory `MfaCodeRepo`: one row per (userId, kind) and the verify state machine of CONTRACT §3.5. */
 import {
   type Clock,
-  copyMfaCode,
   type MfaCode,
-  type MfaCodeRepo,
   type MfaKind,
   type MfaVerifyResult,
   mfaCodeMatches,
   type NewMfaCode,
+  type RawMfaCodeRepo,
 } from '@regstack/protocols'
 import type { IdSource } from './id-source.js'
 
@@ -18,15 +17,18 @@ function keyOf(userId: string, kind: MfaKind): string {
   return `${userId}\u0000${kind}`
 }
 
-/** Builds the raw repository (valid, resolved arguments assumed; synchronous bodies keep it atomic). */
-export function memoryMfaCodes(clock: Clock, newId: IdSource): MfaCodeRepo {
+/**
+ * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
+ * guard copies them); synchronous bodies keep every operation atomic.
+ */
+export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
   const byKey = new Map<string, MfaCode>()
 
   return {
     async put(code: NewMfaCode): Promise<void> {
       const key = keyOf(code.userId, code.kind)
       // Replacing keeps the row's id, as Mongo's replace-with-upsert does (CONTRACT §0.7).
-      byKey.set(key, copyMfaCode({ ...code, id: byKey.get(key)?.id ?? newId() }))
+      byKey.set(key, { ...code, id: byKey.get(key)?.id ?? newId() })
     },
     async verify(opts: {
       readonly userId: string
@@ -59,16 +61,15 @@ export function memoryMfaCodes(clock: Clock, newId: IdSource): MfaCodeRepo {
       byKey.delete(key)
       return { outcome: 'ok', attemptsRemaining: 0 }
     },
-    async delete(opts: { readonly userId: string; readonly kind?: MfaKind | null }): Promise<void> {
-      const kinds = opts.kind === undefined || opts.kind === null ? KINDS : [opts.kind]
+    async delete(opts: { readonly userId: string; readonly kind?: MfaKind }): Promise<void> {
+      const kinds = opts.kind === undefined ? KINDS : [opts.kind]
       for (const kind of kinds) byKey.delete(keyOf(opts.userId, kind))
     },
     async find(opts: { readonly userId: string; readonly kind: MfaKind }): Promise<MfaCode | null> {
-      const row = byKey.get(keyOf(opts.userId, opts.kind))
-      return row === undefined ? null : copyMfaCode(row)
+      return byKey.get(keyOf(opts.userId, opts.kind)) ?? null
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = (now ?? clock.now()).getTime()
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = now.getTime()
       let n = 0
       for (const [key, row] of [...byKey]) {
         if (row.expiresAt.getTime() < cutoff) {

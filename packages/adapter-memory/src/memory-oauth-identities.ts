@@ -1,10 +1,9 @@
 /** The memory `OAuthIdentityRepo`: rows by id with both unique keys and a per-user index. */
 import {
-  copyOAuthIdentity,
   type NewOAuthIdentity,
   type OAuthIdentity,
   OAuthIdentityAlreadyLinkedError,
-  type OAuthIdentityRepo,
+  type RawOAuthIdentityRepo,
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
@@ -14,8 +13,11 @@ function pair(a: string, b: string): string {
   return `${a}\u0000${b}`
 }
 
-/** Builds the raw repository (valid, resolved arguments assumed; synchronous bodies keep it atomic). */
-export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
+/**
+ * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
+ * guard copies them); synchronous bodies keep every operation atomic.
+ */
+export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
   const byId = new Map<string, OAuthIdentity>()
   const idBySubject = new Map<string, string>()
   const idByUserProvider = new Map<string, string>()
@@ -37,7 +39,7 @@ export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
       if (idBySubject.has(subjectKey) || idByUserProvider.has(userKey)) {
         throw new OAuthIdentityAlreadyLinkedError(identity.provider, identity.subjectId)
       }
-      const row = copyOAuthIdentity({ ...identity, id: newId() })
+      const row: OAuthIdentity = { ...identity, id: newId() }
       byId.set(row.id, row)
       idBySubject.set(subjectKey, row.id)
       idByUserProvider.set(userKey, row.id)
@@ -47,15 +49,14 @@ export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
         idsByUser.set(row.userId, ids)
       }
       ids.add(row.id)
-      return copyOAuthIdentity(row)
+      return row
     },
     async findBySubject(opts: {
       readonly provider: string
       readonly subjectId: string
     }): Promise<OAuthIdentity | null> {
       const id = idBySubject.get(pair(opts.provider, opts.subjectId))
-      const row = id === undefined ? undefined : byId.get(id)
-      return row === undefined ? null : copyOAuthIdentity(row)
+      return (id === undefined ? undefined : byId.get(id)) ?? null
     },
     async listForUser(userId: string): Promise<OAuthIdentity[]> {
       // A user has a handful of identities (one per provider), so sorting on read is the simple choice.
@@ -64,7 +65,7 @@ export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
         const row = byId.get(id)
         if (row !== undefined) rows.push(row)
       }
-      return rows.sort((a, b) => byDateThenId(a.linkedAt, a.id, b.linkedAt, b.id)).map(copyOAuthIdentity)
+      return rows.sort((a, b) => byDateThenId(a.linkedAt, a.id, b.linkedAt, b.id))
     },
     async delete(opts: { readonly userId: string; readonly provider: string }): Promise<boolean> {
       const id = idByUserProvider.get(pair(opts.userId, opts.provider))
@@ -90,7 +91,7 @@ export function memoryOAuthIdentities(newId: IdSource): OAuthIdentityRepo {
     }): Promise<void> {
       const id = idBySubject.get(pair(opts.provider, opts.subjectId))
       const row = id === undefined ? undefined : byId.get(id)
-      if (row !== undefined) byId.set(row.id, { ...row, lastUsedAt: new Date(opts.when.getTime()) })
+      if (row !== undefined) byId.set(row.id, { ...row, lastUsedAt: opts.when })
     },
   }
 }

@@ -1,52 +1,44 @@
 /** The memory `OAuthStateRepo`: rows keyed by the caller's state id. */
 import {
-  type Clock,
-  copyOAuthState,
   type NewOAuthState,
   type OAuthState,
   OAuthStateAlreadyExistsError,
-  type OAuthStateRepo,
+  type RawOAuthStateRepo,
 } from '@regstack/protocols'
 
-/** Builds the raw repository (valid, resolved arguments assumed; synchronous bodies keep it atomic). */
-export function memoryOAuthStates(clock: Clock): OAuthStateRepo {
+/**
+ * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
+ * guard copies them); synchronous bodies keep every operation atomic.
+ */
+export function memoryOAuthStates(): RawOAuthStateRepo {
   const byId = new Map<string, OAuthState>()
 
   return {
     async create(state: NewOAuthState): Promise<void> {
       if (byId.has(state.id)) throw new OAuthStateAlreadyExistsError(state.id)
-      byId.set(state.id, copyOAuthState(state))
+      byId.set(state.id, state)
     },
     async find(stateId: string): Promise<OAuthState | null> {
-      const row = byId.get(stateId)
-      return row === undefined ? null : copyOAuthState(row)
+      return byId.get(stateId) ?? null
     },
     async setResultToken(
       stateId: string,
       token: string,
-      opts?: { readonly newExpiresAt?: Date | null } | null,
+      opts?: { readonly newExpiresAt: Date },
     ): Promise<void> {
       const row = byId.get(stateId)
       // Unknown id: no upsert, no row appears.
       if (row === undefined) return
-      const newExpiresAt = opts?.newExpiresAt
-      byId.set(stateId, {
-        ...row,
-        resultToken: token,
-        expiresAt:
-          newExpiresAt === undefined || newExpiresAt === null
-            ? row.expiresAt
-            : new Date(newExpiresAt.getTime()),
-      })
+      byId.set(stateId, { ...row, resultToken: token, expiresAt: opts?.newExpiresAt ?? row.expiresAt })
     },
     async consume(stateId: string): Promise<OAuthState | null> {
       const row = byId.get(stateId)
       if (row === undefined) return null
       byId.delete(stateId)
-      return copyOAuthState(row)
+      return row
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = (now ?? clock.now()).getTime()
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = now.getTime()
       let n = 0
       for (const [id, row] of [...byId]) {
         if (row.expiresAt.getTime() < cutoff) {

@@ -1,16 +1,17 @@
 /** The memory `PendingRepo`: rows by email plus a token-hash index. */
 import {
-  type Clock,
-  copyPendingRegistration,
   type NewPendingRegistration,
   PendingAlreadyExistsError,
   type PendingRegistration,
-  type PendingRepo,
+  type RawPendingRepo,
 } from '@regstack/protocols'
 import type { IdSource } from './id-source.js'
 
-/** Builds the raw repository (valid, resolved arguments assumed; synchronous bodies keep it atomic). */
-export function memoryPending(clock: Clock, newId: IdSource): PendingRepo {
+/**
+ * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
+ * guard copies them); synchronous bodies keep every operation atomic.
+ */
+export function memoryPending(newId: IdSource): RawPendingRepo {
   const byEmail = new Map<string, PendingRegistration>()
   const emailByToken = new Map<string, string>()
 
@@ -20,20 +21,18 @@ export function memoryPending(clock: Clock, newId: IdSource): PendingRepo {
       if (holder !== undefined && holder !== pending.email) throw new PendingAlreadyExistsError(pending.email)
       const previous = byEmail.get(pending.email)
       // A replaced row keeps its id, as Mongo's replace-with-upsert does (CONTRACT §0.7).
-      const row = copyPendingRegistration({ ...pending, id: previous?.id ?? newId() })
+      const row: PendingRegistration = { ...pending, id: previous?.id ?? newId() }
       if (previous !== undefined) emailByToken.delete(previous.tokenHash)
       byEmail.set(row.email, row)
       emailByToken.set(row.tokenHash, row.email)
-      return copyPendingRegistration(row)
+      return row
     },
     async findByTokenHash(tokenHash: string): Promise<PendingRegistration | null> {
       const email = emailByToken.get(tokenHash)
-      const row = email === undefined ? undefined : byEmail.get(email)
-      return row === undefined ? null : copyPendingRegistration(row)
+      return (email === undefined ? undefined : byEmail.get(email)) ?? null
     },
     async findByEmail(email: string): Promise<PendingRegistration | null> {
-      const row = byEmail.get(email)
-      return row === undefined ? null : copyPendingRegistration(row)
+      return byEmail.get(email) ?? null
     },
     async deleteByEmail(email: string): Promise<void> {
       const row = byEmail.get(email)
@@ -41,9 +40,9 @@ export function memoryPending(clock: Clock, newId: IdSource): PendingRepo {
       byEmail.delete(email)
       emailByToken.delete(row.tokenHash)
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
+    async purgeExpired(now: Date): Promise<number> {
       // Purges are rare housekeeping calls, so a scan is cheaper than keeping an expiry index current.
-      const cutoff = (now ?? clock.now()).getTime()
+      const cutoff = now.getTime()
       let n = 0
       for (const row of [...byEmail.values()]) {
         if (row.expiresAt.getTime() < cutoff) {
@@ -54,8 +53,8 @@ export function memoryPending(clock: Clock, newId: IdSource): PendingRepo {
       }
       return n
     },
-    async countUnexpired(now?: Date | null): Promise<number> {
-      const at = (now ?? clock.now()).getTime()
+    async countUnexpired(now: Date): Promise<number> {
+      const at = now.getTime()
       let n = 0
       for (const row of byEmail.values()) if (row.expiresAt.getTime() > at) n += 1
       return n

@@ -1,22 +1,22 @@
 /** The memory `UserRepo`: users by id, an email index, and a lazily sorted view for `listPaged`. */
 import {
   type Clock,
-  copyUser,
-  type ListPagedOptions,
   type NewUser,
+  type RawUserRepo,
+  type ResolvedListPagedOptions,
+  type ResolvedUserCountFilter,
   type User,
   UserAlreadyExistsError,
-  type UserCountFilter,
-  type UserRepo,
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
 
 /**
- * Builds the raw repository. Arguments are assumed valid and resolved (the guard did that); every
- * method's body is synchronous, so each read-modify-write is atomic in a single-threaded runtime.
+ * Builds the raw repository. Arguments are valid, resolved and fresh (the guard did that), and the
+ * guard copies every returned row, so rows are stored and returned as they are. Every method's body
+ * is synchronous, so each read-modify-write is atomic in a single-threaded runtime.
  */
-export function memoryUsers(clock: Clock, newId: IdSource): UserRepo {
+export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
   const byId = new Map<string, User>()
   const idByEmail = new Map<string, string>()
   /*
@@ -38,26 +38,24 @@ export function memoryUsers(clock: Clock, newId: IdSource): UserRepo {
   return {
     async create(user: NewUser): Promise<User> {
       if (idByEmail.has(user.email)) throw new UserAlreadyExistsError(user.email)
-      const row = copyUser({ ...user, id: newId() })
+      const row: User = { ...user, id: newId() }
       byId.set(row.id, row)
       idByEmail.set(row.email, row.id)
       sorted = null
-      return copyUser(row)
+      return row
     },
     async getByEmail(email: string): Promise<User | null> {
       const id = idByEmail.get(email)
-      const row = id === undefined ? undefined : byId.get(id)
-      return row === undefined ? null : copyUser(row)
+      return (id === undefined ? undefined : byId.get(id)) ?? null
     },
     async getById(userId: string): Promise<User | null> {
-      const row = byId.get(userId)
-      return row === undefined ? null : copyUser(row)
+      return byId.get(userId) ?? null
     },
     async setLastLogin(userId: string, when: Date): Promise<void> {
-      update(userId, () => ({ lastLogin: new Date(when.getTime()) }))
+      update(userId, () => ({ lastLogin: when }))
     },
     async setTokensInvalidatedAfter(userId: string, when: Date): Promise<void> {
-      update(userId, () => ({ tokensInvalidatedAfter: new Date(when.getTime()) }))
+      update(userId, () => ({ tokensInvalidatedAfter: when }))
     },
     async updatePassword(userId: string, hashedPassword: string): Promise<void> {
       // One clock reading for both fields, as the contract demands.
@@ -96,24 +94,21 @@ export function memoryUsers(clock: Clock, newId: IdSource): UserRepo {
       sorted = null
       return true
     },
-    async count(filter?: UserCountFilter | null): Promise<number> {
-      const { isActive, isVerified, isSuperuser } = filter ?? {}
-      const any = (v: boolean | null | undefined): v is boolean => typeof v === 'boolean'
-      if (!any(isActive) && !any(isVerified) && !any(isSuperuser)) return byId.size
+    async count(filter: ResolvedUserCountFilter): Promise<number> {
+      const { isActive, isVerified, isSuperuser } = filter
+      if (isActive === undefined && isVerified === undefined && isSuperuser === undefined) return byId.size
       let n = 0
       for (const u of byId.values()) {
-        if (any(isActive) && u.isActive !== isActive) continue
-        if (any(isVerified) && u.isVerified !== isVerified) continue
-        if (any(isSuperuser) && u.isSuperuser !== isSuperuser) continue
+        if (isActive !== undefined && u.isActive !== isActive) continue
+        if (isVerified !== undefined && u.isVerified !== isVerified) continue
+        if (isSuperuser !== undefined && u.isSuperuser !== isSuperuser) continue
         n += 1
       }
       return n
     },
-    async listPaged(opts?: ListPagedOptions | null): Promise<User[]> {
-      // The guard always resolves these; the fallbacks only serve direct callers of the raw layer.
-      const skip = opts?.skip ?? 0
-      const limit = opts?.limit ?? 50
-      const desc = opts?.sortByCreatedAtDesc ?? true
+    async listPaged(opts: ResolvedListPagedOptions): Promise<User[]> {
+      const { skip, limit } = opts
+      const desc = opts.sortByCreatedAtDesc
       sorted ??= [...byId.values()]
         .sort((a, b) => byDateThenId(a.createdAt, a.id, b.createdAt, b.id))
         .map((u) => u.id)
@@ -122,7 +117,7 @@ export function memoryUsers(clock: Clock, newId: IdSource): UserRepo {
       for (let i = skip; i < ids.length && page.length < limit; i += 1) {
         const id = ids[desc ? ids.length - 1 - i : i]
         const row = id === undefined ? undefined : byId.get(id)
-        if (row !== undefined) page.push(copyUser(row))
+        if (row !== undefined) page.push(row)
       }
       return page
     },

@@ -1,26 +1,17 @@
 /** Where each repository keeps its documents. */
 
-/** Collection name per repository, keyed like `Repos`. */
-export interface CollectionNames {
-  readonly users: string
-  readonly pending: string
-  readonly blacklist: string
-  readonly attempts: string
-  readonly mfaCodes: string
-  readonly oauthIdentities: string
-  readonly oauthStates: string
-}
+import { STORAGE_LAYOUT, STORE_KEYS, type StoreKey } from '@regstack/protocols'
 
-/** regstack's default collection names (CONTRACT §2.9), so a database regstack wrote opens as is. */
-export const DEFAULT_COLLECTION_NAMES: CollectionNames = {
-  users: 'users',
-  pending: 'pending_registrations',
-  blacklist: 'token_blacklist',
-  attempts: 'login_attempts',
-  mfaCodes: 'mfa_codes',
-  oauthIdentities: 'oauth_identities',
-  oauthStates: 'oauth_states',
-}
+/** Collection name per repository, keyed like `Repos`. */
+export type CollectionNames = { readonly [K in StoreKey]: string }
+
+/**
+ * regstack's default collection names (CONTRACT §2.9), from the shared layout, so a database regstack
+ * wrote opens as is.
+ */
+export const DEFAULT_COLLECTION_NAMES: CollectionNames = Object.fromEntries(
+  STORE_KEYS.map((key) => [key, STORAGE_LAYOUT[key].name]),
+) as CollectionNames
 
 /** The defaults with the caller's overrides applied; `undefined` overrides are ignored. */
 export function resolveCollectionNames(overrides?: Partial<CollectionNames> | null): CollectionNames {
@@ -33,13 +24,5 @@ export function resolveCollectionNames(overrides?: Partial<CollectionNames> | nu
     }
     return name
   }
-  return {
-    users: pick('users'),
-    pending: pick('pending'),
-    blacklist: pick('blacklist'),
-    attempts: pick('attempts'),
-    mfaCodes: pick('mfaCodes'),
-    oauthIdentities: pick('oauthIdentities'),
-    oauthStates: pick('oauthStates'),
-  }
+  return Object.fromEntries(STORE_KEYS.map((key) => [key, pick(key)])) as CollectionNames
 }

@@ -1,5 +1,5 @@
 /** The Mongo adapter's factory. */
-import { type Clock, guardRepos, type Repos } from '@regstack/protocols'
+import { type Clock, guardRepos, type RawRepos, type Repos } from '@regstack/protocols'
 import type { Db } from 'mongodb'
 import { type CollectionNames, resolveCollectionNames } from './collection-names.js'
 import { mongoAttempts } from './mongo-attempts.js'
@@ -21,21 +21,18 @@ export interface MongoReposOptions {
 /** The ids this adapter generates: ObjectIds as lower-case hex. Anything else is never stored. */
 const OBJECT_ID_HEX = /^[0-9a-f]{24}$/
 
-/**
- * The repositories of no validation layer (valid, fully resolved arguments assumed): use this only to
- * build wrappers that do their own validation, as {@link createMongoRepos} does with `guardRepos`.
- */
-export function createRawMongoRepos(db: Db, options: MongoReposOptions): Repos {
+/** The raw repositories {@link createMongoRepos} hands to `guardRepos` (not exported from the package). */
+function createRawMongoRepos(db: Db, options: MongoReposOptions): RawRepos {
   const { clock } = options
   const names = resolveCollectionNames(options.collections)
   return {
     users: mongoUsers(db, names.users, clock),
-    pending: mongoPending(db, names.pending, clock),
-    blacklist: mongoBlacklist(db, names.blacklist, clock),
-    attempts: mongoAttempts(db, names.attempts, clock),
+    pending: mongoPending(db, names.pending),
+    blacklist: mongoBlacklist(db, names.blacklist),
+    attempts: mongoAttempts(db, names.attempts),
     mfaCodes: mongoMfaCodes(db, names.mfaCodes, clock),
     oauthIdentities: mongoOAuthIdentities(db, names.oauthIdentities),
-    oauthStates: mongoOAuthStates(db, names.oauthStates, clock),
+    oauthStates: mongoOAuthStates(db, names.oauthStates),
   }
 }
 

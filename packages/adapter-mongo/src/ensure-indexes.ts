@@ -19,7 +19,6 @@ export interface EnsureIndexesOptions {
 /** Mongo stores `expireAfterSeconds` as a 32-bit integer. */
 const MAX_EXPIRE_AFTER_SECONDS = 2_147_483_647
 const NAMESPACE_NOT_FOUND = 26
-const COMMAND_NOT_FOUND = 59
 
 function codeOf(error: unknown): unknown {
   return error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined
@@ -49,29 +48,14 @@ async function listIndexes(db: Db, collection: string): Promise<Document[]> {
 /**
  * Moves the login-attempt TTL to a new window. regstack itself fails here ("an index with the same
  * name but different options already exists"), which makes changing the window fatal; `collMod`
- * changes the option in place, keeping the index (and uniqueness elsewhere) intact. Servers without
- * `collMod` get drop + create instead, which leaves a short moment with no TTL, harmless for a TTL.
+ * changes the option in place, keeping the index (and uniqueness elsewhere) intact. A server that
+ * rejects it fails the call through `translateError` (the server's error as `cause`).
  */
-async function changeWindow(db: Db, collection: string, spec: IndexSpec, from: unknown): Promise<void> {
-  try {
-    await db.command({
-      collMod: collection,
-      index: { name: spec.name, expireAfterSeconds: spec.expireAfterSeconds },
-    })
-    return
-  } catch (error) {
-    if (codeOf(error) !== COMMAND_NOT_FOUND) throw error
-  }
-  try {
-    await db.collection(collection).dropIndex(spec.name)
-  } catch (error) {
-    if (codeOf(error) !== COMMAND_NOT_FOUND) throw error
-    throw new Error(
-      `ensureIndexes: ${collection}.${spec.name} has expireAfterSeconds ${String(from)}, wanted ` +
-        `${String(spec.expireAfterSeconds)}, and this server supports neither collMod nor dropIndexes`,
-      { cause: error },
-    )
-  }
+async function changeWindow(db: Db, collection: string, spec: IndexSpec): Promise<void> {
+  await db.command({
+    collMod: collection,
+    index: { name: spec.name, expireAfterSeconds: spec.expireAfterSeconds },
+  })
 }
 
 function toDescription(spec: IndexSpec): IndexDescription {
@@ -84,12 +68,12 @@ function toDescription(spec: IndexSpec): IndexDescription {
 /**
  * Creates regstack's indexes (CONTRACT §4.1) with regstack's names and options. Idempotent: safe on
  * every start. When the lockout window changed since the last run, the `when_ttl` index is moved to
- * the new window (with `collMod`, or drop + create) instead of failing as regstack does. Without
+ * the new window with `collMod` instead of failing as regstack does. Without
  * these indexes MongoDB enforces no uniqueness at all, so call this before using the repositories.
  *
  * @throws TypeError or RangeError for a bad `loginLockoutWindowMs`; `StorageUnavailableError` when
- *   the server cannot be reached; the driver's error for anything else (e.g. an index of the same
- *   name with other keys).
+ *   the server cannot be reached; `StorageFailureError` wrapping the server's error for anything else
+ *   (e.g. an index of the same name with other keys, or a server without `collMod`).
  */
 export async function ensureIndexes(db: Db, options: EnsureIndexesOptions): Promise<void> {
   const windowSeconds = windowSecondsOf(options?.loginLockoutWindowMs)
@@ -106,12 +90,12 @@ export async function ensureIndexes(db: Db, options: EnsureIndexesOptions): Prom
       if (ttl !== undefined) {
         const existing = (await listIndexes(db, collection)).find((i) => i.name === WINDOW_TTL_INDEX)
         if (existing !== undefined && existing.expireAfterSeconds !== ttl.expireAfterSeconds) {
-          await changeWindow(db, collection, ttl, existing.expireAfterSeconds)
+          await changeWindow(db, collection, ttl)
         }
       }
       await db.collection(collection).createIndexes(collectionSpecs.map(toDescription))
     }
   } catch (error) {
-    throw translateError(error, { op: 'other' })
+    throw translateError(error)
   }
 }

@@ -1,12 +1,7 @@
 /** The Mongo `LoginAttemptRepo`: regstack's `login_attempts`, one `{ email, when, ip }` per failure. */
-import {
-  type Clock,
-  type LoginAttemptRepo,
-  MIN_DATE_MS,
-  type RecordFailureOptions,
-} from '@regstack/protocols'
+import { MIN_DATE_MS, type RawLoginAttemptRepo, type ResolvedRecordFailureOptions } from '@regstack/protocols'
 import { type Collection, type Db, ObjectId } from 'mongodb'
-import { withoutNulls } from './stored-values.js'
+import { withoutNulls } from './mongo-codec.js'
 import { driverCall } from './translate-error.js'
 
 /** A `login_attempts` document as regstack writes it (`ip` absent when not given). */
@@ -27,12 +22,12 @@ function cutoffOf(now: Date, windowMs: number): Date {
 }
 
 /** Builds the raw repository (valid, resolved arguments assumed). */
-export function mongoAttempts(db: Db, name: string, clock: Clock): LoginAttemptRepo {
+export function mongoAttempts(db: Db, name: string): RawLoginAttemptRepo {
   const attempts: Collection<LoginAttemptDocument> = db.collection<LoginAttemptDocument>(name)
 
   return {
-    async recordFailure(email: string, opts?: RecordFailureOptions | null): Promise<void> {
-      const doc = withoutNulls({ email, when: opts?.when ?? clock.now(), ip: opts?.ip ?? null })
+    async recordFailure(email: string, opts: ResolvedRecordFailureOptions): Promise<void> {
+      const doc = withoutNulls({ email, when: opts.when, ip: opts.ip })
       await driverCall(() => attempts.insertOne({ _id: new ObjectId(), ...doc } as LoginAttemptDocument))
     },
     async countRecent(

@@ -1,5 +1,5 @@
 /** The Mongo `BlacklistRepo`: regstack's `token_blacklist`, `{ jti, exp }` under an ObjectId. */
-import type { BlacklistRepo, Clock } from '@regstack/protocols'
+import type { RawBlacklistRepo } from '@regstack/protocols'
 import { type Collection, type Db, ObjectId } from 'mongodb'
 import { driverCall, isDuplicateKeyOn, translateError } from './translate-error.js'
 
@@ -11,7 +11,7 @@ export interface BlacklistDocument {
 }
 
 /** Builds the raw repository (valid, resolved arguments assumed). */
-export function mongoBlacklist(db: Db, name: string, clock: Clock): BlacklistRepo {
+export function mongoBlacklist(db: Db, name: string): RawBlacklistRepo {
   const blacklist: Collection<BlacklistDocument> = db.collection<BlacklistDocument>(name)
 
   return {
@@ -21,7 +21,7 @@ export function mongoBlacklist(db: Db, name: string, clock: Clock): BlacklistRep
       } catch (error) {
         // Revoking twice is not an error and the first `exp` wins (CONTRACT §3.3), exactly what the
         // unique `jti_unique` index rejecting the second insert gives. Only that duplicate is absorbed.
-        if (!isDuplicateKeyOn(error, ['jti_unique'])) throw translateError(error, { op: 'other' })
+        if (!isDuplicateKeyOn(error, ['jti_unique'])) throw translateError(error)
       }
     },
     async isRevoked(jti: string): Promise<boolean> {
@@ -29,8 +29,8 @@ export function mongoBlacklist(db: Db, name: string, clock: Clock): BlacklistRep
       const doc = await driverCall(() => blacklist.findOne({ jti }))
       return doc !== null
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = now ?? clock.now()
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = now
       const { deletedCount } = await driverCall(() => blacklist.deleteMany({ exp: { $lt: cutoff } }))
       return deletedCount
     },

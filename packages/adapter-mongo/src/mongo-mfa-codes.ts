@@ -2,14 +2,14 @@
 import {
   type Clock,
   type MfaCode,
-  type MfaCodeRepo,
   type MfaKind,
   type MfaVerifyResult,
   mfaCodeMatches,
   type NewMfaCode,
+  type RawMfaCodeRepo,
 } from '@regstack/protocols'
 import type { Collection, Db, Filter, ObjectId } from 'mongodb'
-import { readDate, readId, readInteger, readString } from './stored-values.js'
+import { readDate, readId, readInteger, readString } from './mongo-codec.js'
 import { driverCall, isDuplicateKeyOn, translateError } from './translate-error.js'
 
 /** An `mfa_codes` document as regstack writes it. */
@@ -78,7 +78,7 @@ const MISSING: MfaVerifyResult = { outcome: 'missing', attemptsRemaining: 0 }
 const MAX_ROUNDS = 1000
 
 /** Builds the raw repository (valid, resolved arguments assumed). */
-export function mongoMfaCodes(db: Db, name: string, clock: Clock): MfaCodeRepo {
+export function mongoMfaCodes(db: Db, name: string, clock: Clock): RawMfaCodeRepo {
   const codes: Collection<MfaCodeDocument> = db.collection<MfaCodeDocument>(name)
 
   const deleteIfUnchanged = async (doc: MfaCodeDocument): Promise<boolean> => {
@@ -124,7 +124,7 @@ export function mongoMfaCodes(db: Db, name: string, clock: Clock): MfaCodeRepo {
         // Racing upserts of a new (user_id, kind): the loser may get a duplicate on the compound index
         // (the server retries this itself only under some conditions). The row exists now, so a second
         // replace turns the insert into the replacement a serial run would have done (CONTRACT §0.8).
-        if (!isDuplicateKeyOn(error, ['user_kind_unique'])) throw translateError(error, { op: 'other' })
+        if (!isDuplicateKeyOn(error, ['user_kind_unique'])) throw translateError(error)
         await driverCall(() => replace(doc))
       }
     },
@@ -139,19 +139,17 @@ export function mongoMfaCodes(db: Db, name: string, clock: Clock): MfaCodeRepo {
       }
       throw new Error(`mfaCodes.verify: the code kept changing during ${MAX_ROUNDS} attempts to verify it`)
     },
-    async delete(opts: { readonly userId: string; readonly kind?: MfaKind | null }): Promise<void> {
+    async delete(opts: { readonly userId: string; readonly kind?: MfaKind }): Promise<void> {
       const filter: Filter<MfaCodeDocument> =
-        opts.kind === undefined || opts.kind === null
-          ? { user_id: opts.userId }
-          : { user_id: opts.userId, kind: opts.kind }
+        opts.kind === undefined ? { user_id: opts.userId } : { user_id: opts.userId, kind: opts.kind }
       await driverCall(() => codes.deleteMany(filter))
     },
     async find(opts: { readonly userId: string; readonly kind: MfaKind }): Promise<MfaCode | null> {
       const doc = await driverCall(() => codes.findOne({ user_id: opts.userId, kind: opts.kind }))
       return doc === null ? null : toModel(doc)
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = now ?? clock.now()
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = now
       const { deletedCount } = await driverCall(() => codes.deleteMany({ expires_at: { $lt: cutoff } }))
       return deletedCount
     },

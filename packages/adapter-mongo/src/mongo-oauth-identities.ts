@@ -1,5 +1,5 @@
 /** The Mongo `OAuthIdentityRepo`: regstack's `oauth_identities`, unique on two key pairs. */
-import type { NewOAuthIdentity, OAuthIdentity, OAuthIdentityRepo } from '@regstack/protocols'
+import type { NewOAuthIdentity, OAuthIdentity, RawOAuthIdentityRepo } from '@regstack/protocols'
 import { type Collection, type Db, ObjectId } from 'mongodb'
 import {
   readDate,
@@ -8,7 +8,7 @@ import {
   readNullableString,
   readString,
   withoutNulls,
-} from './stored-values.js'
+} from './mongo-codec.js'
 import { driverCall } from './translate-error.js'
 
 /** An `oauth_identities` document as regstack writes it. */
@@ -46,7 +46,7 @@ function toModel(doc: OAuthIdentityDocument): OAuthIdentity {
 }
 
 /** Builds the raw repository (valid, resolved arguments assumed). */
-export function mongoOAuthIdentities(db: Db, name: string): OAuthIdentityRepo {
+export function mongoOAuthIdentities(db: Db, name: string): RawOAuthIdentityRepo {
   const identities: Collection<OAuthIdentityDocument> = db.collection<OAuthIdentityDocument>(name)
 
   return {
@@ -54,7 +54,7 @@ export function mongoOAuthIdentities(db: Db, name: string): OAuthIdentityRepo {
       const doc = { ...toDocument(identity), _id: new ObjectId() }
       // Either unique index (provider_subject_unique, user_provider_unique) rejects the insert whole.
       await driverCall(() => identities.insertOne(doc), {
-        op: 'oauthIdentities.create',
+        store: 'oauthIdentities',
         provider: identity.provider,
         subjectId: identity.subjectId,
       })

@@ -1,7 +1,7 @@
 /** The Mongo `OAuthStateRepo`: regstack's `oauth_states`, keyed by the caller's state id as `_id`. */
-import type { Clock, NewOAuthState, OAuthFlowMode, OAuthState, OAuthStateRepo } from '@regstack/protocols'
+import type { NewOAuthState, OAuthFlowMode, OAuthState, RawOAuthStateRepo } from '@regstack/protocols'
 import type { Collection, Db } from 'mongodb'
-import { readDate, readId, readNullableString, readString, withoutNulls } from './stored-values.js'
+import { readDate, readId, readNullableString, readString, withoutNulls } from './mongo-codec.js'
 import { driverCall } from './translate-error.js'
 
 /** An `oauth_states` document as regstack writes it. */
@@ -49,13 +49,13 @@ function toModel(doc: OAuthStateDocument): OAuthState {
 }
 
 /** Builds the raw repository (valid, resolved arguments assumed). */
-export function mongoOAuthStates(db: Db, name: string, clock: Clock): OAuthStateRepo {
+export function mongoOAuthStates(db: Db, name: string): RawOAuthStateRepo {
   const states: Collection<OAuthStateDocument> = db.collection<OAuthStateDocument>(name)
 
   return {
     async create(state: NewOAuthState): Promise<void> {
       await driverCall(() => states.insertOne(toDocument(state)), {
-        op: 'oauthStates.create',
+        store: 'oauthStates',
         stateId: state.id,
       })
     },
@@ -66,14 +66,11 @@ export function mongoOAuthStates(db: Db, name: string, clock: Clock): OAuthState
     async setResultToken(
       stateId: string,
       token: string,
-      opts?: { readonly newExpiresAt?: Date | null } | null,
+      opts?: { readonly newExpiresAt: Date },
     ): Promise<void> {
-      const newExpiresAt = opts?.newExpiresAt
       // Both fields in one single-document update; no upsert, so an unknown id stays unknown.
       const fields: Partial<OAuthStateDocument> =
-        newExpiresAt === undefined || newExpiresAt === null
-          ? { result_token: token }
-          : { result_token: token, expires_at: newExpiresAt }
+        opts === undefined ? { result_token: token } : { result_token: token, expires_at: opts.newExpiresAt }
       await driverCall(() => states.updateOne({ _id: stateId }, { $set: fields }))
     },
     async consume(stateId: string): Promise<OAuthState | null> {
@@ -81,8 +78,8 @@ export function mongoOAuthStates(db: Db, name: string, clock: Clock): OAuthState
       const doc = await driverCall(() => states.findOneAndDelete({ _id: stateId }))
       return doc === null ? null : toModel(doc)
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = now ?? clock.now()
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = now
       const { deletedCount } = await driverCall(() => states.deleteMany({ expires_at: { $lt: cutoff } }))
       return deletedCount
     },

@@ -1,7 +1,7 @@
 /** The Mongo `PendingRepo`: regstack's `pending_registrations`, one document per email. */
-import type { Clock, NewPendingRegistration, PendingRegistration, PendingRepo } from '@regstack/protocols'
+import type { NewPendingRegistration, PendingRegistration, RawPendingRepo } from '@regstack/protocols'
 import type { Collection, Db, ObjectId } from 'mongodb'
-import { readDate, readId, readNullableString, readString, withoutNulls } from './stored-values.js'
+import { readDate, readId, readNullableString, readString, withoutNulls } from './mongo-codec.js'
 import { driverCall, isDuplicateKeyOn, translateError } from './translate-error.js'
 
 /** A `pending_registrations` document as regstack writes it. */
@@ -39,20 +39,20 @@ function toModel(doc: PendingDocument): PendingRegistration {
 }
 
 /** Builds the raw repository (valid, resolved arguments assumed). */
-export function mongoPending(db: Db, name: string, clock: Clock): PendingRepo {
+export function mongoPending(db: Db, name: string): RawPendingRepo {
   const pending: Collection<PendingDocument> = db.collection<PendingDocument>(name)
 
   const replace = async (doc: Omit<PendingDocument, '_id'>): Promise<PendingDocument | null> =>
     await pending.findOneAndReplace({ email: doc.email }, doc, { upsert: true, returnDocument: 'after' })
 
   const settleAfterEmptyAnswer = async (doc: Omit<PendingDocument, '_id'>): Promise<PendingDocument> => {
-    const op = { op: 'pending.upsert', email: doc.email } as const
-    const current = await driverCall(() => pending.findOne({ email: doc.email }), op)
+    const subject = { store: 'pending', email: doc.email } as const
+    const current = await driverCall(() => pending.findOne({ email: doc.email }), subject)
     if (current !== null) return { ...doc, _id: current._id }
     // Gone again (a concurrent delete or purge): only a second write can make ours take effect.
-    const stored = await driverCall(() => replace(doc), op)
+    const stored = await driverCall(() => replace(doc), subject)
     if (stored === null)
-      throw translateError(new Error('findOneAndReplace with upsert returned no document'), op)
+      throw translateError(new Error('findOneAndReplace with upsert returned no document'), subject)
     return stored
   }
 
@@ -68,8 +68,8 @@ export function mongoPending(db: Db, name: string, clock: Clock): PendingRepo {
         // index (servers retry this case themselves only under some conditions). The row now exists,
         // so a second attempt replaces it, which is what a serial run would have done.
         if (!isDuplicateKeyOn(error, ['pending_email_unique']))
-          throw translateError(error, { op: 'pending.upsert', email: p.email })
-        stored = await driverCall(() => replace(doc), { op: 'pending.upsert', email: p.email })
+          throw translateError(error, { store: 'pending', email: p.email })
+        stored = await driverCall(() => replace(doc), { store: 'pending', email: p.email })
       }
       // The same race, reported differently: a server may answer a racing upsert with no document
       // (SecantusDB does, whether or not its write applied; mongod never does). Writing again could
@@ -90,14 +90,13 @@ export function mongoPending(db: Db, name: string, clock: Clock): PendingRepo {
     async deleteByEmail(email: string): Promise<void> {
       await driverCall(() => pending.deleteMany({ email }))
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = now ?? clock.now()
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = now
       const { deletedCount } = await driverCall(() => pending.deleteMany({ expires_at: { $lt: cutoff } }))
       return deletedCount
     },
-    async countUnexpired(now?: Date | null): Promise<number> {
-      const at = now ?? clock.now()
-      return await driverCall(() => pending.countDocuments({ expires_at: { $gt: at } }))
+    async countUnexpired(now: Date): Promise<number> {
+      return await driverCall(() => pending.countDocuments({ expires_at: { $gt: now } }))
     },
   }
 }

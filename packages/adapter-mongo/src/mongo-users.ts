@@ -1,5 +1,12 @@
 /** The Mongo `UserRepo`: regstack's `users` collection, `_id` an ObjectId, snake_case fields. */
-import type { Clock, ListPagedOptions, NewUser, User, UserCountFilter, UserRepo } from '@regstack/protocols'
+import type {
+  Clock,
+  NewUser,
+  RawUserRepo,
+  ResolvedListPagedOptions,
+  ResolvedUserCountFilter,
+  User,
+} from '@regstack/protocols'
 import { type Collection, type Db, type Filter, ObjectId } from 'mongodb'
 import {
   readBoolean,
@@ -9,7 +16,7 @@ import {
   readNullableString,
   readString,
   withoutNulls,
-} from './stored-values.js'
+} from './mongo-codec.js'
 import { driverCall } from './translate-error.js'
 
 /** A `users` document as regstack writes it (nullable fields may be absent). */
@@ -71,7 +78,7 @@ function toModel(doc: UserDocument): User {
  * 24-hex rule, so `ObjectId.createFromHexString` never throws here and an upper-case spelling of a
  * stored id never reaches the driver (CONTRACT §0.4, unlike regstack's case-insensitive parse).
  */
-export function mongoUsers(db: Db, name: string, clock: Clock): UserRepo {
+export function mongoUsers(db: Db, name: string, clock: Clock): RawUserRepo {
   const users: Collection<UserDocument> = db.collection<UserDocument>(name)
   const byId = (userId: string): Filter<UserDocument> => ({ _id: ObjectId.createFromHexString(userId) })
   const set = async (userId: string, fields: Partial<Omit<UserDocument, '_id'>>): Promise<void> => {
@@ -82,7 +89,7 @@ export function mongoUsers(db: Db, name: string, clock: Clock): UserRepo {
     async create(user: NewUser): Promise<User> {
       const doc = toDocument(user)
       const { insertedId } = await driverCall(() => users.insertOne({ ...doc, _id: new ObjectId() }), {
-        op: 'users.create',
+        store: 'users',
         email: user.email,
       })
       return toModel({ ...doc, _id: insertedId })
@@ -134,29 +141,29 @@ export function mongoUsers(db: Db, name: string, clock: Clock): UserRepo {
           users.updateOne(byId(userId), {
             $set: { email: newEmail, tokens_invalidated_after: now, updated_at: now },
           }),
-        { op: 'users.updateEmail', email: newEmail },
+        { store: 'users', email: newEmail },
       )
     },
     async delete(userId: string): Promise<boolean> {
       const { deletedCount } = await driverCall(() => users.deleteOne(byId(userId)))
       return deletedCount === 1
     },
-    async count(filter?: UserCountFilter | null): Promise<number> {
+    async count(filter: ResolvedUserCountFilter): Promise<number> {
       const query: Filter<UserDocument> = {}
-      if (typeof filter?.isActive === 'boolean') query.is_active = filter.isActive
-      if (typeof filter?.isVerified === 'boolean') query.is_verified = filter.isVerified
-      if (typeof filter?.isSuperuser === 'boolean') query.is_superuser = filter.isSuperuser
+      if (filter.isActive !== undefined) query.is_active = filter.isActive
+      if (filter.isVerified !== undefined) query.is_verified = filter.isVerified
+      if (filter.isSuperuser !== undefined) query.is_superuser = filter.isSuperuser
       return await driverCall(() => users.countDocuments(query))
     },
-    async listPaged(opts?: ListPagedOptions | null): Promise<User[]> {
-      const direction = (opts?.sortByCreatedAtDesc ?? true) ? -1 : 1
+    async listPaged(opts: ResolvedListPagedOptions): Promise<User[]> {
+      const direction = opts.sortByCreatedAtDesc ? -1 : 1
       // `_id` breaks ties: ObjectId byte order equals JavaScript order of the lower-case hex ids.
       const docs = await driverCall(() =>
         users
           .find({})
           .sort({ created_at: direction, _id: direction })
-          .skip(opts?.skip ?? 0)
-          .limit(opts?.limit ?? 50)
+          .skip(opts.skip)
+          .limit(opts.limit)
           .toArray(),
       )
       return docs.map(toModel)

@@ -5,42 +5,35 @@
  * <name> dup key: …`) is the fallback, because some servers (and older ones) omit `keyPattern`.
  */
 import {
-  OAuthIdentityAlreadyLinkedError,
-  OAuthStateAlreadyExistsError,
-  PendingAlreadyExistsError,
+  type DuplicateSubject,
+  duplicateError,
+  STORAGE_LAYOUT,
+  STORE_KEYS,
   StorageUnavailableError,
-  UserAlreadyExistsError,
+  wrapStorageFailure,
 } from '@regstack/protocols'
 import { MongoNetworkError, MongoServerSelectionError } from 'mongodb'
 
-/** What the failed write was doing, so a duplicate can be reported with the caller's values. */
-export type WriteContext =
-  | { readonly op: 'users.create' | 'users.updateEmail'; readonly email: string }
-  | { readonly op: 'pending.upsert'; readonly email: string }
-  | { readonly op: 'oauthIdentities.create'; readonly provider: string; readonly subjectId: string }
-  | { readonly op: 'oauthStates.create'; readonly stateId: string }
-  | { readonly op: 'other' }
+/**
+ * Unique keys by index name, as field lists, for servers that send `keyPattern` but no name: the
+ * layout's unique indexes, and `_id_`, the one every collection has.
+ */
+const INDEX_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries([
+  ['_id_', ['_id']],
+  ...STORE_KEYS.flatMap((key) =>
+    STORAGE_LAYOUT[key].uniqueIndexes.map((index) => [index.name, index.columns]),
+  ),
+])
 
-/** Unique keys by index name, as field lists, for servers that send `keyPattern` but no name. */
-const INDEX_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  _id_: ['_id'],
-  email_unique: ['email'],
-  jti_unique: ['jti'],
-  pending_email_unique: ['email'],
-  pending_token_unique: ['token_hash'],
-  user_kind_unique: ['user_id', 'kind'],
-  provider_subject_unique: ['provider', 'subject_id'],
-  user_provider_unique: ['user_id', 'provider'],
-}
-
-/** Duplicate-key indexes each write may legitimately hit, mapped in {@link translateError}. */
-const EXPECTED_INDEXES: Readonly<Record<WriteContext['op'], readonly string[]>> = {
-  'users.create': ['email_unique'],
-  'users.updateEmail': ['email_unique'],
-  'pending.upsert': ['pending_token_unique'],
-  'oauthIdentities.create': ['provider_subject_unique', 'user_provider_unique'],
-  'oauthStates.create': ['_id_'],
-  other: [],
+/**
+ * Duplicate-key indexes that become each subject's typed error in {@link translateError}. A pending
+ * upsert matches on email, so only another email's token hash is its duplicate.
+ */
+const TYPED_INDEXES: Readonly<Record<DuplicateSubject['store'], readonly string[]>> = {
+  users: ['email_unique'],
+  pending: ['pending_token_unique'],
+  oauthIdentities: ['provider_subject_unique', 'user_provider_unique'],
+  oauthStates: ['_id_'],
 }
 
 const DUPLICATE_KEY_CODES: ReadonlySet<unknown> = new Set([11000, 11001])
@@ -108,40 +101,27 @@ export function isUnavailableError(error: unknown): boolean {
 }
 
 /**
- * Turns a driver error into what the adapter throws: a duplicate on the index the operation names →
- * the contract's typed error (driver error as `cause`); an unreachable server →
- * `StorageUnavailableError`; anything else is returned unchanged, never swallowed.
+ * Turns a driver error into what the adapter throws: a duplicate on one of the indexes of the write's
+ * `subject` → the contract's typed error; an unreachable server → `StorageUnavailableError`;
+ * anything else → `StorageFailureError` (programmer errors stay as they are). The driver error is
+ * always the `cause`; nothing is swallowed.
  */
-export function translateError(error: unknown, context: WriteContext): unknown {
+export function translateError(error: unknown, subject?: DuplicateSubject): Error {
   if (isUnavailableError(error)) {
     const message = error instanceof Error ? error.message : String(error)
     return new StorageUnavailableError(`MongoDB is unavailable: ${message}`, { cause: error })
   }
-  if (!isDuplicateKeyOn(error, EXPECTED_INDEXES[context.op])) return error
-  const cause = { cause: error }
-  switch (context.op) {
-    case 'users.create':
-    case 'users.updateEmail':
-      return new UserAlreadyExistsError(context.email, cause)
-    case 'pending.upsert':
-      return new PendingAlreadyExistsError(context.email, cause)
-    case 'oauthIdentities.create':
-      return new OAuthIdentityAlreadyLinkedError(context.provider, context.subjectId, cause)
-    case 'oauthStates.create':
-      return new OAuthStateAlreadyExistsError(context.stateId, cause)
-    case 'other':
-      return error
+  if (subject !== undefined && isDuplicateKeyOn(error, TYPED_INDEXES[subject.store])) {
+    return duplicateError(subject, error)
   }
+  return wrapStorageFailure(error, 'MongoDB')
 }
 
 /** Runs one driver call, throwing {@link translateError}'s answer when it fails. */
-export async function driverCall<T>(
-  call: () => Promise<T>,
-  context: WriteContext = { op: 'other' },
-): Promise<T> {
+export async function driverCall<T>(call: () => Promise<T>, subject?: DuplicateSubject): Promise<T> {
   try {
     return await call()
   } catch (error) {
-    throw translateError(error, context)
+    throw translateError(error, subject)
   }
 }

@@ -19,10 +19,10 @@ function codeOf(value: unknown): unknown {
 describe('translateError: duplicate keys by index name', () => {
   it('maps email_unique on users.create and users.updateEmail to USER_ALREADY_EXISTS with the email', () => {
     const cause = duplicate('email_unique')
-    const created = translateError(cause, { op: 'users.create', email: 'a@x.io' })
+    const created = translateError(cause, { store: 'users', email: 'a@x.io' })
     expect(codeOf(created)).toBe('USER_ALREADY_EXISTS')
     expect(created).toMatchObject({ email: 'a@x.io', cause })
-    const updated = translateError(cause, { op: 'users.updateEmail', email: 'b@x.io' })
+    const updated = translateError(cause, { store: 'users', email: 'b@x.io' })
     expect(updated).toMatchObject({ code: 'USER_ALREADY_EXISTS', email: 'b@x.io', cause })
   })
 
@@ -32,20 +32,23 @@ describe('translateError: duplicate keys by index name', () => {
       errmsg: 'E11000 duplicate key error',
       keyPattern: { email: 1 },
     })
-    expect(translateError(cause, { op: 'users.create', email: 'a' })).toMatchObject({
+    expect(translateError(cause, { store: 'users', email: 'a' })).toMatchObject({
       code: 'USER_ALREADY_EXISTS',
     })
   })
 
   it('maps pending_token_unique on pending.upsert to PENDING_ALREADY_EXISTS with the argument email', () => {
     const cause = duplicate('pending_token_unique', { token_hash: 1 })
-    const error = translateError(cause, { op: 'pending.upsert', email: 'p@x.io' })
+    const error = translateError(cause, { store: 'pending', email: 'p@x.io' })
     expect(error).toMatchObject({ code: 'PENDING_ALREADY_EXISTS', email: 'p@x.io', cause })
   })
 
   it('leaves a pending_email_unique duplicate untyped (a racing upsert the repository retries)', () => {
     const cause = duplicate('pending_email_unique', { email: 1 })
-    expect(translateError(cause, { op: 'pending.upsert', email: 'p' })).toBe(cause)
+    expect(translateError(cause, { store: 'pending', email: 'p' })).toMatchObject({
+      code: 'STORAGE_FAILURE',
+      cause,
+    })
     expect(isDuplicateKeyOn(cause, ['pending_email_unique'])).toBe(true)
     expect(isDuplicateKeyOn(cause, ['pending_token_unique'])).toBe(false)
   })
@@ -55,7 +58,7 @@ describe('translateError: duplicate keys by index name', () => {
     ['user_provider_unique', { user_id: 1, provider: 1 }],
   ])('maps %s on oauthIdentities.create to OAUTH_IDENTITY_ALREADY_LINKED', (index, pattern) => {
     for (const cause of [duplicate(index), duplicate(index, pattern)]) {
-      const error = translateError(cause, { op: 'oauthIdentities.create', provider: 'gh', subjectId: 's1' })
+      const error = translateError(cause, { store: 'oauthIdentities', provider: 'gh', subjectId: 's1' })
       expect(error).toMatchObject({
         code: 'OAUTH_IDENTITY_ALREADY_LINKED',
         provider: 'gh',
@@ -67,29 +70,38 @@ describe('translateError: duplicate keys by index name', () => {
 
   it('maps an _id duplicate on oauthStates.create to OAUTH_STATE_ALREADY_EXISTS', () => {
     for (const cause of [duplicate('_id_'), duplicate('_id_', { _id: 1 })]) {
-      const error = translateError(cause, { op: 'oauthStates.create', stateId: 'st' })
+      const error = translateError(cause, { store: 'oauthStates', stateId: 'st' })
       expect(error).toMatchObject({ code: 'OAUTH_STATE_ALREADY_EXISTS', stateId: 'st', cause })
     }
   })
 
-  it('returns duplicates on indexes the operation does not expect unchanged', () => {
+  it('wraps duplicates on indexes the write does not expect as STORAGE_FAILURE', () => {
     const onId = duplicate('_id_')
-    expect(translateError(onId, { op: 'users.create', email: 'a' })).toBe(onId)
+    expect(translateError(onId, { store: 'users', email: 'a' })).toMatchObject({
+      code: 'STORAGE_FAILURE',
+      cause: onId,
+    })
     const onJti = duplicate('jti_unique', { jti: 1 })
-    expect(translateError(onJti, { op: 'other' })).toBe(onJti)
+    expect(translateError(onJti)).toMatchObject({ code: 'STORAGE_FAILURE', cause: onJti })
     const pendingEmail = duplicate('pending_email_unique', { email: 1 })
     // Same key pattern as email_unique, but the message names another index: not a user duplicate.
     expect(
-      translateError(duplicate('pending_email_unique'), { op: 'users.create', email: 'a' }),
+      translateError(duplicate('pending_email_unique'), { store: 'users', email: 'a' }),
     ).not.toMatchObject({
       code: 'USER_ALREADY_EXISTS',
     })
-    expect(translateError(pendingEmail, { op: 'oauthStates.create', stateId: 's' })).toBe(pendingEmail)
+    expect(translateError(pendingEmail, { store: 'oauthStates', stateId: 's' })).toMatchObject({
+      code: 'STORAGE_FAILURE',
+      cause: pendingEmail,
+    })
   })
 
-  it('returns a duplicate it cannot attribute (no index name, no keyPattern) unchanged', () => {
+  it('wraps a duplicate it cannot attribute (no index name, no keyPattern) as STORAGE_FAILURE', () => {
     const bare = new MongoServerError({ code: 11000, errmsg: 'E11000 duplicate key error' })
-    expect(translateError(bare, { op: 'users.create', email: 'a' })).toBe(bare)
+    expect(translateError(bare, { store: 'users', email: 'a' })).toMatchObject({
+      code: 'STORAGE_FAILURE',
+      cause: bare,
+    })
   })
 })
 
@@ -97,7 +109,7 @@ describe('translateError: everything else', () => {
   it('maps network and server-selection failures to UNAVAILABLE with the driver error as cause', () => {
     const selection = Object.assign(new Error('no server'), { name: 'MongoServerSelectionError' })
     for (const cause of [new MongoNetworkError('reset'), new MongoNetworkTimeoutError('slow'), selection]) {
-      const error = translateError(cause, { op: 'other' })
+      const error = translateError(cause)
       expect(error).toMatchObject({ code: 'UNAVAILABLE', name: 'StorageUnavailableError', cause })
     }
   })
@@ -106,24 +118,29 @@ describe('translateError: everything else', () => {
     'maps a bare socket error (%s) the driver let through to UNAVAILABLE',
     (code) => {
       const cause = Object.assign(new Error(`socket: ${code}`), { code })
-      expect(translateError(cause, { op: 'users.create', email: 'a' })).toMatchObject({
+      expect(translateError(cause, { store: 'users', email: 'a' })).toMatchObject({
         code: 'UNAVAILABLE',
         cause,
       })
     },
   )
 
-  it('leaves an error whose code is no socket failure unchanged', () => {
+  it('wraps an error whose code is no socket failure as STORAGE_FAILURE', () => {
     const cause = Object.assign(new Error('no such file'), { code: 'ENOENT' })
-    expect(translateError(cause, { op: 'other' })).toBe(cause)
+    expect(translateError(cause)).toMatchObject({ code: 'STORAGE_FAILURE', cause })
   })
 
-  it('returns other server errors, plain errors and non-errors unchanged', () => {
+  it('wraps other server errors, plain errors and non-errors, and leaves programmer errors alone', () => {
     const server = new MongoServerError({ code: 2, errmsg: 'BadValue' })
-    const plain = new TypeError('bug')
-    for (const value of [server, plain, 'text', null]) {
-      expect(translateError(value, { op: 'users.create', email: 'a' })).toBe(value)
+    for (const value of [server, new Error('plain'), 'text', null]) {
+      expect(translateError(value, { store: 'users', email: 'a' })).toMatchObject({
+        code: 'STORAGE_FAILURE',
+        name: 'StorageFailureError',
+        cause: value,
+      })
     }
+    const bug = new TypeError('bug')
+    expect(translateError(bug, { store: 'users', email: 'a' })).toBe(bug)
   })
 
   it('driverCall rethrows the translated error and passes results through', async () => {
@@ -134,7 +151,7 @@ describe('translateError: everything else', () => {
         async () => {
           throw cause
         },
-        { op: 'users.create', email: 'a' },
+        { store: 'users', email: 'a' },
       ),
     ).rejects.toMatchObject({ code: 'USER_ALREADY_EXISTS', cause })
   })

@@ -11,6 +11,7 @@ export type RegstackErrorCode =
   | 'OAUTH_STATE_ALREADY_EXISTS'
   | 'INVALID_INPUT'
   | 'UNAVAILABLE'
+  | 'STORAGE_FAILURE'
 
 const ERROR_CODES: ReadonlySet<string> = new Set<RegstackErrorCode>([
   'USER_ALREADY_EXISTS',
@@ -19,6 +20,7 @@ const ERROR_CODES: ReadonlySet<string> = new Set<RegstackErrorCode>([
   'OAUTH_STATE_ALREADY_EXISTS',
   'INVALID_INPUT',
   'UNAVAILABLE',
+  'STORAGE_FAILURE',
 ])
 
 /** Base of every typed storage error. Abstract: throw one of the subclasses. */
@@ -103,6 +105,20 @@ export class StorageUnavailableError extends RegstackStorageError {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options)
     this.name = 'StorageUnavailableError'
+  }
+}
+
+/**
+ * The engine or its driver failed in a way the adapter does not map to one of the errors above (an
+ * engine condition the contract does not name, or a bug in the adapter). The driver's error is the
+ * `cause`. Adapters wrap every such error in this one at their driver boundary, so a caller can
+ * always branch on `code`; programmer errors (`TypeError`, `RangeError`) stay as they are.
+ */
+export class StorageFailureError extends RegstackStorageError {
+  readonly code = 'STORAGE_FAILURE' as const
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options)
+    this.name = 'StorageFailureError'
   }
 }
 

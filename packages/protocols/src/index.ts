@@ -1,5 +1,7 @@
 export type { Clock } from './clock.js'
 export { FrozenClock, SystemClock } from './clock.js'
+export type { DuplicateSubject } from './duplicate-error.js'
+export { duplicateError, wrapStorageFailure } from './duplicate-error.js'
 export type { RegstackErrorCode } from './errors.js'
 export {
   InvalidInputError,
@@ -8,6 +10,7 @@ export {
   OAuthStateAlreadyExistsError,
   PendingAlreadyExistsError,
   RegstackStorageError,
+  StorageFailureError,
   StorageUnavailableError,
   UserAlreadyExistsError,
 } from './errors.js'
@@ -35,6 +38,14 @@ export {
 } from './guard/copy-models.js'
 export type { GuardOptions } from './guard/guard-options.js'
 export { guardRepos } from './guard/guard-repos.js'
+export type {
+  StoredField,
+  StoredKind,
+  StoredTable,
+  StoredUniqueIndex,
+  StoreKey,
+} from './layout.js'
+export { STORAGE_LAYOUT, STORE_KEYS } from './layout.js'
 export type { LimitedField } from './limits.js'
 export { FIELD_LIMITS, MAX_DATE_MS, MIN_DATE_MS, MODEL_DEFAULTS } from './limits.js'
 export { mfaCodeDigest, mfaCodeMatches } from './mfa-code-hash.js'
@@ -55,6 +66,19 @@ export type {
 } from './models.js'
 export { MfaKind, MfaVerifyOutcome, OAuthFlowMode } from './models.js'
 export type {
+  RawBlacklistRepo,
+  RawLoginAttemptRepo,
+  RawMfaCodeRepo,
+  RawOAuthIdentityRepo,
+  RawOAuthStateRepo,
+  RawPendingRepo,
+  RawRepos,
+  RawUserRepo,
+  ResolvedListPagedOptions,
+  ResolvedRecordFailureOptions,
+  ResolvedUserCountFilter,
+} from './raw-repos.js'
+export type {
   BlacklistRepo,
   ListPagedOptions,
   LoginAttemptRepo,
@@ -67,7 +91,7 @@ export type {
   UserCountFilter,
   UserRepo,
 } from './repos.js'
-export { describeValue } from './validate/describe-value.js'
+export { describeKind } from './validate/describe-kind.js'
 export {
   validateNewMfaCode,
   validateNewOAuthIdentity,

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
+  duplicateError,
   InvalidInputError,
   isRegstackStorageError,
   OAuthIdentityAlreadyLinkedError,
   OAuthStateAlreadyExistsError,
   PendingAlreadyExistsError,
   RegstackStorageError,
+  StorageFailureError,
   StorageUnavailableError,
   UserAlreadyExistsError,
+  wrapStorageFailure,
 } from '../src/index.js'
 
 const cause = new Error('driver said no')
@@ -49,6 +52,12 @@ const cases = [
     code: 'UNAVAILABLE',
     fields: { message: 'connection lost' },
   },
+  {
+    error: new StorageFailureError('the engine said no', { cause }),
+    name: 'StorageFailureError',
+    code: 'STORAGE_FAILURE',
+    fields: { message: 'the engine said no' },
+  },
 ] as const
 
 describe('typed errors', () => {
@@ -84,5 +93,33 @@ describe('typed errors', () => {
     )
     expect(isRegstackStorageError(null)).toBe(false)
     expect(isRegstackStorageError('INVALID_INPUT')).toBe(false)
+  })
+})
+
+describe('the driver-boundary vocabulary', () => {
+  it('turns each duplicate subject into its typed error, keeping the cause', () => {
+    const subjects = [
+      [{ store: 'users', email: 'a@x.io' }, 'USER_ALREADY_EXISTS'],
+      [{ store: 'pending', email: 'a@x.io' }, 'PENDING_ALREADY_EXISTS'],
+      [{ store: 'oauthIdentities', provider: 'p', subjectId: 's' }, 'OAUTH_IDENTITY_ALREADY_LINKED'],
+      [{ store: 'oauthStates', stateId: 's1' }, 'OAUTH_STATE_ALREADY_EXISTS'],
+    ] as const
+    for (const [subject, code] of subjects) {
+      const error = duplicateError(subject, cause)
+      expect(error.code).toBe(code)
+      expect(error.cause).toBe(cause)
+    }
+  })
+
+  it('wraps unmapped failures with their cause and leaves kit and programmer errors alone', () => {
+    const driver = Object.assign(new Error('syntax error at or near "x"'), { code: '42601' })
+    const wrapped = wrapStorageFailure(driver, 'PostgreSQL')
+    expect(wrapped).toBeInstanceOf(StorageFailureError)
+    expect(wrapped.cause).toBe(driver)
+    expect(wrapped.message).toBe('PostgreSQL failed: syntax error at or near "x"')
+    expect(wrapStorageFailure('a string', 'Redis')).toMatchObject({ code: 'STORAGE_FAILURE' })
+    for (const kept of [new StorageUnavailableError('gone'), new TypeError('bug'), new RangeError('bug')]) {
+      expect(wrapStorageFailure(kept, 'Redis')).toBe(kept)
+    }
   })
 })

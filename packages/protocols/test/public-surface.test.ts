@@ -33,9 +33,12 @@ import type {
   PendingRegistration,
   PendingRegistrationInit,
   PendingRepo,
+  RawRepos,
+  RawUserRepo,
   RecordFailureOptions,
   RegstackErrorCode,
   Repos,
+  ResolvedListPagedOptions,
   User,
   UserCountFilter,
   UserInit,
@@ -58,6 +61,7 @@ describe('public surface', () => {
       'OAuthStateAlreadyExistsError',
       'InvalidInputError',
       'StorageUnavailableError',
+      'StorageFailureError',
       'isRegstackStorageError',
       'FIELD_LIMITS',
       'MIN_DATE_MS',
@@ -143,8 +147,17 @@ describe('public surface', () => {
       | 'OAUTH_STATE_ALREADY_EXISTS'
       | 'INVALID_INPUT'
       | 'UNAVAILABLE'
+      | 'STORAGE_FAILURE'
     >()
-    expectTypeOf(api.guardRepos).toEqualTypeOf<(inner: Repos, options: GuardOptions) => Repos>()
+    expectTypeOf(api.guardRepos).toEqualTypeOf<(inner: RawRepos, options: GuardOptions) => Repos>()
+    // The raw side an adapter implements receives resolved options: no null, no omitted default.
+    expectTypeOf<RawUserRepo['listPaged']>().parameter(0).toEqualTypeOf<ResolvedListPagedOptions>()
+    expectTypeOf<ResolvedListPagedOptions>().toEqualTypeOf<{
+      readonly skip: number
+      readonly limit: number
+      readonly sortByCreatedAtDesc: boolean
+    }>()
+    expectTypeOf<RawRepos['pending']['purgeExpired']>().parameters.toEqualTypeOf<[now: Date]>()
     expectTypeOf<GuardOptions>().toEqualTypeOf<{
       readonly clock: Clock
       readonly isStorableId?: (id: string) => boolean

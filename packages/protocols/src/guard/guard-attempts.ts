@@ -1,5 +1,6 @@
 /** The `LoginAttemptRepo` guard (CONTRACT §0.6). */
 import { FIELD_LIMITS } from '../limits.js'
+import type { RawLoginAttemptRepo } from '../raw-repos.js'
 import type { LoginAttemptRepo } from '../repos.js'
 import { ownField, requireOptionalOptions, requireOptions } from '../validate/objects.js'
 import { requireDate, requireOptionalDate, requireSafeInteger } from '../validate/scalars.js'
@@ -11,7 +12,7 @@ import type { GuardContext } from './guard-options.js'
  * clock, `ip` null when not given); `countRecent`'s `now` is required by its signature, so it is not
  * defaulted.
  */
-export function guardAttempts(inner: LoginAttemptRepo, ctx: GuardContext): LoginAttemptRepo {
+export function guardAttempts(inner: RawLoginAttemptRepo, ctx: GuardContext): LoginAttemptRepo {
   return {
     async recordFailure(email: unknown, opts: unknown): Promise<void> {
       const e = requireString(email, 'email', FIELD_LIMITS.email)

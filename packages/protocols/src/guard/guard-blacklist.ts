@@ -1,12 +1,13 @@
 /** The `BlacklistRepo` guard (CONTRACT §0.6). */
 import { FIELD_LIMITS } from '../limits.js'
+import type { RawBlacklistRepo } from '../raw-repos.js'
 import type { BlacklistRepo } from '../repos.js'
 import { requireDate, requireOptionalDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
 import type { GuardContext } from './guard-options.js'
 
 /** Wraps `inner`: `revoke` writes only storable jtis; `isRevoked` answers `false` for unmatchable ones. */
-export function guardBlacklist(inner: BlacklistRepo, ctx: GuardContext): BlacklistRepo {
+export function guardBlacklist(inner: RawBlacklistRepo, ctx: GuardContext): BlacklistRepo {
   return {
     async revoke(jti: unknown, exp: unknown): Promise<void> {
       const j = requireString(jti, 'jti', FIELD_LIMITS.jti)

@@ -1,6 +1,7 @@
 /** The `MfaCodeRepo` guard (CONTRACT §0.6, §0.14). */
 import { FIELD_LIMITS } from '../limits.js'
 import type { MfaCode, MfaVerifyResult } from '../models.js'
+import type { RawMfaCodeRepo } from '../raw-repos.js'
 import type { MfaCodeRepo } from '../repos.js'
 import { validateNewMfaCode } from '../validate/new-models.js'
 import { ownField, requireOptions } from '../validate/objects.js'
@@ -14,7 +15,7 @@ import type { GuardContext } from './guard-options.js'
  * limit, U+0000 and lone surrogates make it unmatchable (not `isStorableId`). `verify`'s `rawCode`
  * is never short-circuited: an impossible code is an ordinary wrong guess and must count an attempt.
  */
-export function guardMfaCodes(inner: MfaCodeRepo, ctx: GuardContext): MfaCodeRepo {
+export function guardMfaCodes(inner: RawMfaCodeRepo, ctx: GuardContext): MfaCodeRepo {
   const userIdOf = (o: Readonly<Record<string, unknown>>): string =>
     requireKeyString(ownField(o, 'userId'), 'userId')
   const matchable = (userId: string): boolean => isMatchable(userId, FIELD_LIMITS.userId)

@@ -1,6 +1,7 @@
 /** The `OAuthIdentityRepo` guard (CONTRACT §0.6). */
 import { FIELD_LIMITS } from '../limits.js'
 import type { OAuthIdentity } from '../models.js'
+import type { RawOAuthIdentityRepo } from '../raw-repos.js'
 import type { OAuthIdentityRepo } from '../repos.js'
 import { validateNewOAuthIdentity } from '../validate/new-models.js'
 import { ownField, type PlainObject, requireOptions } from '../validate/objects.js'
@@ -18,7 +19,7 @@ function key(o: PlainObject, field: 'userId' | 'provider' | 'subjectId'): { valu
  * Wraps `inner`. `userId` is the plain string stored in `OAuthIdentity.userId`, so only the 36-unit
  * limit, U+0000 and lone surrogates make it unmatchable.
  */
-export function guardOAuthIdentities(inner: OAuthIdentityRepo): OAuthIdentityRepo {
+export function guardOAuthIdentities(inner: RawOAuthIdentityRepo): OAuthIdentityRepo {
   return {
     async create(identity: unknown): Promise<OAuthIdentity> {
       return copyOAuthIdentity(await inner.create(validateNewOAuthIdentity(identity)))

@@ -1,6 +1,7 @@
 /** The `OAuthStateRepo` guard (CONTRACT §0.1, §0.6). */
 import { FIELD_LIMITS } from '../limits.js'
 import type { OAuthState } from '../models.js'
+import type { RawOAuthStateRepo } from '../raw-repos.js'
 import type { OAuthStateRepo } from '../repos.js'
 import { validateNewOAuthState } from '../validate/new-models.js'
 import { ownField, requireOptionalOptions } from '../validate/objects.js'
@@ -15,7 +16,7 @@ function isStateIdMatchable(stateId: string): boolean {
 }
 
 /** Wraps `inner`: validated inputs, "nothing" for unmatchable state ids, clock defaults, fresh copies. */
-export function guardOAuthStates(inner: OAuthStateRepo, ctx: GuardContext): OAuthStateRepo {
+export function guardOAuthStates(inner: RawOAuthStateRepo, ctx: GuardContext): OAuthStateRepo {
   return {
     async create(state: unknown): Promise<void> {
       await inner.create(validateNewOAuthState(state))

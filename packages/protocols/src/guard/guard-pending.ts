@@ -1,6 +1,7 @@
 /** The `PendingRepo` guard (CONTRACT §0.6). */
 import { FIELD_LIMITS } from '../limits.js'
 import type { PendingRegistration } from '../models.js'
+import type { RawPendingRepo } from '../raw-repos.js'
 import type { PendingRepo } from '../repos.js'
 import { validateNewPendingRegistration } from '../validate/new-models.js'
 import { requireOptionalDate } from '../validate/scalars.js'
@@ -9,7 +10,7 @@ import { copyOrNull, copyPendingRegistration } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /** Wraps `inner`: validated inputs, "nothing" for unmatchable keys, clock defaults, fresh copies. */
-export function guardPending(inner: PendingRepo, ctx: GuardContext): PendingRepo {
+export function guardPending(inner: RawPendingRepo, ctx: GuardContext): PendingRepo {
   return {
     async upsert(pending: unknown): Promise<PendingRegistration> {
       return copyPendingRegistration(await inner.upsert(validateNewPendingRegistration(pending)))

@@ -1,4 +1,5 @@
 /** `guardRepos`: the one place where CONTRACT §0.6 is enforced for every adapter. */
+import type { RawRepos } from '../raw-repos.js'
 import type { Repos } from '../repos.js'
 import { guardAttempts } from './guard-attempts.js'
 import { guardBlacklist } from './guard-blacklist.js'
@@ -23,12 +24,15 @@ import { guardUsers } from './guard-users.js'
  *   `listPaged` → skip 0 / limit 50 / newest first, `count` → only the given flags, `recordFailure`
  *   → `{ when, ip }` with `ip` null, `mfaCodes.delete` without `kind` → `kind` undefined,
  *   `setResultToken` → `{ newExpiresAt }` only when given.
- * - `New*` inputs reach `inner` as fresh closed copies; returned models are fresh closed copies
- *   with new `Date`s, and arrays are copied. Errors thrown by `inner` pass through untouched.
+ * - `New*` inputs reach `inner` as fresh closed copies; returned models are copied exactly once
+ *   here (fresh closed copies with new `Date`s, arrays copied), so `inner` may return objects it
+ *   keeps and never copies itself. Errors thrown by `inner` pass through untouched.
+ *
+ * `inner` is typed {@link RawRepos}: the resolved arguments above are what its signatures say.
  *
  * @throws TypeError synchronously when `options.clock` is not a `Clock` (a wiring bug).
  */
-export function guardRepos(inner: Repos, options: GuardOptions): Repos {
+export function guardRepos(inner: RawRepos, options: GuardOptions): Repos {
   const ctx = createGuardContext(options)
   return {
     users: guardUsers(inner.users, ctx),

@@ -1,7 +1,8 @@
 /** The `UserRepo` guard: validation, unmatchable-id short-circuits and fresh copies (CONTRACT §0.6). */
 import { FIELD_LIMITS, MODEL_DEFAULTS } from '../limits.js'
 import type { User } from '../models.js'
-import type { ListPagedOptions, UserCountFilter, UserRepo } from '../repos.js'
+import type { RawUserRepo, ResolvedListPagedOptions, ResolvedUserCountFilter } from '../raw-repos.js'
+import type { UserRepo } from '../repos.js'
 import { validateNewUser } from '../validate/new-models.js'
 import { ownField, requireOptionalOptions, requireOptions } from '../validate/objects.js'
 import {
@@ -19,7 +20,7 @@ import type { GuardContext } from './guard-options.js'
  * before an unmatchable user id turns the call into its "nothing" answer, so a bad value is always
  * reported even when the id could never match.
  */
-export function guardUsers(inner: UserRepo, ctx: GuardContext): UserRepo {
+export function guardUsers(inner: RawUserRepo, ctx: GuardContext): UserRepo {
   const userId = (value: unknown): string => requireKeyString(value, 'userId')
   const flag = (opts: unknown, key: string): boolean =>
     requireBoolean(ownField(requireOptions(opts, 'opts'), key), key)
@@ -100,7 +101,7 @@ export function guardUsers(inner: UserRepo, ctx: GuardContext): UserRepo {
 }
 
 /** A filter holding only the flags that were given (`null`/`undefined` flags are dropped). */
-function resolveCountFilter(filter: unknown): UserCountFilter {
+function resolveCountFilter(filter: unknown): ResolvedUserCountFilter {
   const f = requireOptionalOptions(filter, 'filter')
   const resolved: { isActive?: boolean; isVerified?: boolean; isSuperuser?: boolean } = {}
   const isActive = requireOptionalBoolean(ownField(f, 'isActive'), 'isActive')
@@ -113,9 +114,7 @@ function resolveCountFilter(filter: unknown): UserCountFilter {
 }
 
 /** Explicit `skip`, `limit` and `sortByCreatedAtDesc`, defaults 0 / 50 / true. */
-function resolveListPaged(
-  opts: unknown,
-): Required<{ [K in keyof ListPagedOptions]: NonNullable<ListPagedOptions[K]> }> {
+function resolveListPaged(opts: unknown): ResolvedListPagedOptions {
   const o = requireOptionalOptions(opts, 'opts')
   return {
     skip: requireOptionalSafeInteger(ownField(o, 'skip'), 'skip', 0) ?? 0,

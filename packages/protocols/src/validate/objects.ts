@@ -1,6 +1,6 @@
 /** Shape checks for options objects and `New*` inputs (CONTRACT §0.6). */
 import { InvalidInputError } from '../errors.js'
-import { describeValue } from './describe-value.js'
+import { describeKind } from './describe-kind.js'
 
 /** A plain object whose own keys may be read. */
 export type PlainObject = Readonly<Record<string, unknown>>
@@ -20,7 +20,7 @@ export function isPlainObject(value: unknown): value is PlainObject {
 /** Returns `value` when it is a plain object. @throws InvalidInputError (with `field`) otherwise. */
 export function requireOptions(value: unknown, field: string): PlainObject {
   if (!isPlainObject(value)) {
-    throw new InvalidInputError(field, `expected a plain object, got ${describeValue(value)}`)
+    throw new InvalidInputError(field, `expected a plain object, got ${describeKind(value)}`)
   }
   return value
 }

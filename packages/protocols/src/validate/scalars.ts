@@ -2,7 +2,7 @@
 import { InvalidInputError } from '../errors.js'
 import { MAX_DATE_MS, MIN_DATE_MS } from '../limits.js'
 import type { MfaKind, OAuthFlowMode } from '../models.js'
-import { describeValue } from './describe-value.js'
+import { describeKind } from './describe-kind.js'
 
 const RANGE = `${new Date(MIN_DATE_MS).toISOString()}..${new Date(MAX_DATE_MS).toISOString()}`
 const MFA_KINDS: ReadonlySet<unknown> = new Set<MfaKind>(['phone_setup', 'login_mfa'])
@@ -28,7 +28,7 @@ function dateMs(value: unknown): number | undefined {
  */
 export function requireDate(value: unknown, field: string): Date {
   const ms = dateMs(value)
-  if (ms === undefined) throw new InvalidInputError(field, `expected a Date, got ${describeValue(value)}`)
+  if (ms === undefined) throw new InvalidInputError(field, `expected a Date, got ${describeKind(value)}`)
   if (Number.isNaN(ms)) throw new InvalidInputError(field, 'expected a valid Date, got an invalid Date')
   if (ms < MIN_DATE_MS || ms > MAX_DATE_MS) {
     throw new InvalidInputError(field, `${new Date(ms).toISOString()} is outside ${RANGE}`)
@@ -49,7 +49,7 @@ export function requireNullableDate(value: unknown, field: string): Date | null 
 /** Returns `value` when it is a primitive `boolean`. @throws InvalidInputError otherwise. */
 export function requireBoolean(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') {
-    throw new InvalidInputError(field, `expected a boolean, got ${describeValue(value)}`)
+    throw new InvalidInputError(field, `expected a boolean, got ${describeKind(value)}`)
   }
   return value
 }
@@ -65,7 +65,7 @@ export function requireOptionalBoolean(value: unknown, field: string): boolean |
  */
 export function requireSafeInteger(value: unknown, field: string, min: number): number {
   if (typeof value !== 'number') {
-    throw new InvalidInputError(field, `expected a safe integer, got ${describeValue(value)}`)
+    throw new InvalidInputError(field, `expected a safe integer, got ${describeKind(value)}`)
   }
   if (!Number.isSafeInteger(value))
     throw new InvalidInputError(field, `expected a safe integer, got ${value}`)
@@ -81,7 +81,7 @@ export function requireOptionalSafeInteger(value: unknown, field: string, min: n
 /** Returns `value` when it is `'phone_setup'` or `'login_mfa'`. @throws InvalidInputError otherwise. */
 export function requireMfaKind(value: unknown, field: string): MfaKind {
   if (typeof value === 'string' && MFA_KINDS.has(value)) return value as MfaKind
-  const got = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : describeValue(value)
+  const got = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : describeKind(value)
   throw new InvalidInputError(field, `expected 'phone_setup' or 'login_mfa', got ${got}`)
 }
 
@@ -93,6 +93,6 @@ export function requireOptionalMfaKind(value: unknown, field: string): MfaKind |
 /** Returns `value` when it is `'signin'` or `'link'`. @throws InvalidInputError otherwise. */
 export function requireOAuthFlowMode(value: unknown, field: string): OAuthFlowMode {
   if (typeof value === 'string' && FLOW_MODES.has(value)) return value as OAuthFlowMode
-  const got = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : describeValue(value)
+  const got = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : describeKind(value)
   throw new InvalidInputError(field, `expected 'signin' or 'link', got ${got}`)
 }

@@ -4,7 +4,7 @@
  * strings, and one that no row could hold matches nothing.
  */
 import { InvalidInputError } from '../errors.js'
-import { describeValue } from './describe-value.js'
+import { describeKind } from './describe-kind.js'
 
 /** Index of the first lone surrogate in `s`, or -1 when `s` is well-formed UTF-16. */
 export function loneSurrogateIndex(s: string): number {
@@ -46,7 +46,7 @@ export function isMatchable(value: string, limit: number): boolean {
  */
 export function requireString(value: unknown, field: string, limit: number): string {
   if (typeof value !== 'string') {
-    throw new InvalidInputError(field, `expected a string, got ${describeValue(value)}`)
+    throw new InvalidInputError(field, `expected a string, got ${describeKind(value)}`)
   }
   if (value.includes('\u0000')) throw new InvalidInputError(field, 'contains U+0000')
   const lone = loneSurrogateIndex(value)
@@ -72,7 +72,7 @@ export function requireNullableString(value: unknown, field: string, limit: numb
  */
 export function requireKeyString(value: unknown, field: string): string {
   if (typeof value !== 'string') {
-    throw new InvalidInputError(field, `expected a string, got ${describeValue(value)}`)
+    throw new InvalidInputError(field, `expected a string, got ${describeKind(value)}`)
   }
   return value
 }

@@ -1,5 +1,6 @@
 /** The memory adapter; its floor is a bare `Map` lookup behind `await`, measured by the op runner. */
-import { createMemoryRepos, createRawMemoryRepos } from '@regstack/adapter-memory'
+import { createMemoryRepos } from '@regstack/adapter-memory'
+import { createRawMemoryRepos } from '@regstack/adapter-memory/internal'
 import type { BenchEngine } from './bench-engine.js'
 
 export function openMemoryEngine(): BenchEngine {

@@ -89,7 +89,10 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
         await fx.repos.users.create(newUser(`l${k}-${fx.tag}@bench.test`, fx.clock))
       const t = tableOf(fx)
       const sql = `select * from ${t('users')} order by created_at desc, id desc limit ?`
-      return { call: () => fx.repos.users.listPaged({ limit: 50 }), raw: () => fx.raw!.query(sql, [50]) }
+      return {
+        call: () => fx.repos.users.listPaged({ skip: 0, limit: 50, sortByCreatedAtDesc: true }),
+        raw: () => fx.raw!.query(sql, [50]),
+      }
     },
   },
   {
@@ -200,7 +203,7 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       const t = tableOf(fx)
       const email = `victim-${fx.tag}@bench.test`
       return {
-        call: () => fx.repos.attempts.recordFailure(email, { ip: '127.0.0.1' }),
+        call: () => fx.repos.attempts.recordFailure(email, { when: fx.clock.now(), ip: '127.0.0.1' }),
         raw: () =>
           fx.raw!.query(`insert into ${t('login_attempts')} (email, "when", ip) values (?, ?, ?)`, [
             email,
@@ -215,7 +218,8 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
     documentedRoundTrips: 1,
     prepare: async (fx) => {
       const email = `counted-${fx.tag}@bench.test`
-      for (let k = 0; k < 5; k++) await fx.repos.attempts.recordFailure(email)
+      for (let k = 0; k < 5; k++)
+        await fx.repos.attempts.recordFailure(email, { when: fx.clock.now(), ip: null })
       const t = tableOf(fx)
       const windowMs = 15 * 60_000
       const sql = `select count(*) as n from ${t('login_attempts')} where email = ? and "when" >= ?`

@@ -74,7 +74,7 @@ export const STATE_OPS: readonly OpSpec[] = [
         await fx.repos.blacklist.revoke(`live${k}-${fx.tag}`, new Date(fx.clock.now().getTime() + HOUR_MS))
       const t = tableOf(fx)
       return {
-        call: () => fx.repos.blacklist.purgeExpired(),
+        call: () => fx.repos.blacklist.purgeExpired(fx.clock.now()),
         raw: () =>
           fx.raw!.query(`delete from ${t('token_blacklist')} where exp < ?`, [fx.clock.now().getTime()]),
       }

@@ -1,5 +1,5 @@
 /** Mutants of the cross-cutting rules of CONTRACT §0: clock, copies, closed models, validation, isolation. */
-import { createRawMemoryRepos } from '@regstack/adapter-memory'
+import { createRawMemoryRepos } from '@regstack/adapter-memory/internal'
 import {
   type Clock,
   guardRepos,

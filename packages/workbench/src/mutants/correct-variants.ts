@@ -1,6 +1,7 @@
 /** Adapters the contract allows that differ from the reference; the suite must certify every one. */
 import { randomUUID } from 'node:crypto'
-import { createMemoryRepos, createRawMemoryRepos } from '@regstack/adapter-memory'
+import { createMemoryRepos } from '@regstack/adapter-memory'
+import { createRawMemoryRepos } from '@regstack/adapter-memory/internal'
 import { guardRepos, type Repos } from '@regstack/protocols'
 import { tick } from './define-mutant.js'
 import type { CorrectVariant } from './mutant.js'

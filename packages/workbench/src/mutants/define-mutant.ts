@@ -1,5 +1,5 @@
 /** How a mutant is assembled from the memory adapter: patch the raw layer, the guarded layer, or both. */
-import { createRawMemoryRepos } from '@regstack/adapter-memory'
+import { createRawMemoryRepos } from '@regstack/adapter-memory/internal'
 import type { Area } from '@regstack/conformance'
 import { type Clock, guardRepos, type Repos } from '@regstack/protocols'
 import type { Mutant } from './mutant.js'

@@ -2,7 +2,7 @@
  * Building blocks of the atomicity mutants: ways to turn one atomic write of the memory store into two
  * statements with an `await` between, as a hand-written adapter on a real engine easily does.
  */
-import { createRawMemoryRepos } from '@regstack/adapter-memory'
+import { createRawMemoryRepos } from '@regstack/adapter-memory/internal'
 import type { Clock, OAuthStateRepo, Repos, UserRepo } from '@regstack/protocols'
 import { tick } from './define-mutant.js'
 

@@ -3,7 +3,7 @@
  * wall-clock time, and UTC offsets read as whole hours. In UTC, and in the zones most CI machines and
  * developers use, each behaves exactly like the reference adapter.
  */
-import { createRawMemoryRepos } from '@regstack/adapter-memory'
+import { createRawMemoryRepos } from '@regstack/adapter-memory/internal'
 import type { Clock, Repos } from '@regstack/protocols'
 import { defineMutant } from './define-mutant.js'
 import type { Mutant } from './mutant.js'

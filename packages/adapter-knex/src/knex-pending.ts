@@ -3,17 +3,17 @@ import {
   type NewPendingRegistration,
   PendingAlreadyExistsError,
   type PendingRegistration,
-  type PendingRepo,
+  type RawPendingRepo,
 } from '@regstack/protocols'
 import type { Knex } from 'knex'
-import { decodeInt, decodePending, encodeDate } from '../codec.js'
-import { newId } from '../new-id.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import { decodeInt, decodePending, encodeDate } from './knex-codec.js'
+import { newId } from './new-id.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 const REPLACED = ['hashed_password', 'full_name', 'token_hash', 'created_at', 'expires_at'] as const
 
 /** Every method is one statement, so one round trip (an upsert that lost a race for a new email, two). */
-export function createPendingRepo(ctx: RepoContext): PendingRepo {
+export function knexPending(ctx: RepoContext): RawPendingRepo {
   const { knex, dialect } = ctx
   const pending = () => ctx.from('pending')
   const table = ctx.tables.table('pending')
@@ -63,7 +63,7 @@ export function createPendingRepo(ctx: RepoContext): PendingRepo {
         created_at: encodeDate(p.createdAt),
         expires_at: encodeDate(p.expiresAt),
       }
-      const attempt = () => ctx.run(() => upsertRow(row), { table: 'pending', email: p.email })
+      const attempt = () => ctx.run(() => upsertRow(row), { store: 'pending', email: p.email })
       let hit: Awaited<ReturnType<typeof upsertRow>>
       try {
         hit = await attempt()
@@ -96,12 +96,12 @@ export function createPendingRepo(ctx: RepoContext): PendingRepo {
     async deleteByEmail(email: string): Promise<void> {
       await ctx.run(async () => await pending().where('email', email).del())
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = encodeDate(now ?? ctx.clock.now())
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = encodeDate(now)
       return await ctx.run(async () => await pending().where('expires_at', '<', cutoff).del())
     },
-    async countUnexpired(now?: Date | null): Promise<number> {
-      const at = encodeDate(now ?? ctx.clock.now())
+    async countUnexpired(now: Date): Promise<number> {
+      const at = encodeDate(now)
       const rows = asRows(
         await ctx.run(async () => await pending().where('expires_at', '>', at).count({ n: '*' })),
       )

@@ -1,18 +1,18 @@
 /** Raw `LoginAttemptRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
-import type { LoginAttemptRepo, RecordFailureOptions } from '@regstack/protocols'
-import { decodeInt, encodeDate } from '../codec.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import type { RawLoginAttemptRepo, ResolvedRecordFailureOptions } from '@regstack/protocols'
+import { decodeInt, encodeDate } from './knex-codec.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 /**
  * Every method is one statement, so one round trip. `now - windowMs` may fall before 1970; as an
  * integer epoch it simply goes negative, which every engine's BIGINT compares correctly.
  */
-export function createAttemptsRepo(ctx: RepoContext): LoginAttemptRepo {
+export function knexAttempts(ctx: RepoContext): RawLoginAttemptRepo {
   const attempts = () => ctx.from('attempts')
   return {
-    async recordFailure(email: string, opts?: RecordFailureOptions | null): Promise<void> {
-      const when = encodeDate(opts?.when ?? ctx.clock.now())
-      await ctx.run(async () => await attempts().insert({ email, when, ip: opts?.ip ?? null }))
+    async recordFailure(email: string, opts: ResolvedRecordFailureOptions): Promise<void> {
+      const when = encodeDate(opts.when)
+      await ctx.run(async () => await attempts().insert({ email, when, ip: opts.ip }))
     },
     async countRecent(
       email: string,

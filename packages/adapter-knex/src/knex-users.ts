@@ -1,11 +1,17 @@
 /** Raw `UserRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
-import type { ListPagedOptions, NewUser, User, UserCountFilter, UserRepo } from '@regstack/protocols'
-import { decodeInt, decodeUser, encodeDate, encodeNullableDate } from '../codec.js'
-import { newId } from '../new-id.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import type {
+  NewUser,
+  RawUserRepo,
+  ResolvedListPagedOptions,
+  ResolvedUserCountFilter,
+  User,
+} from '@regstack/protocols'
+import { decodeInt, decodeUser, encodeDate, encodeNullableDate } from './knex-codec.js'
+import { newId } from './new-id.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
-export function createUsersRepo(ctx: RepoContext): UserRepo {
+export function knexUsers(ctx: RepoContext): RawUserRepo {
   const { dialect } = ctx
   const users = () => ctx.from('users')
 
@@ -38,7 +44,7 @@ export function createUsersRepo(ctx: RepoContext): UserRepo {
             tokens_invalidated_after: encodeNullableDate(stored.tokensInvalidatedAfter),
           })
         },
-        { table: 'users', email: user.email },
+        { store: 'users', email: user.email },
       )
       return stored
     },
@@ -71,30 +77,28 @@ export function createUsersRepo(ctx: RepoContext): UserRepo {
             .where('id', userId)
             .update({ email: newEmail, tokens_invalidated_after: now, updated_at: now })
         },
-        { table: 'users', email: newEmail },
+        { store: 'users', email: newEmail },
       )
     },
     async delete(userId: string): Promise<boolean> {
       return (await ctx.run(() => users().where('id', userId).del())) > 0
     },
-    async count(filter?: UserCountFilter | null): Promise<number> {
+    async count(filter: ResolvedUserCountFilter): Promise<number> {
       const q = users().count({ n: '*' })
-      if (typeof filter?.isActive === 'boolean') q.where('is_active', dialect.encodeBool(filter.isActive))
-      if (typeof filter?.isVerified === 'boolean')
-        q.where('is_verified', dialect.encodeBool(filter.isVerified))
-      if (typeof filter?.isSuperuser === 'boolean')
-        q.where('is_superuser', dialect.encodeBool(filter.isSuperuser))
+      if (filter.isActive !== undefined) q.where('is_active', dialect.encodeBool(filter.isActive))
+      if (filter.isVerified !== undefined) q.where('is_verified', dialect.encodeBool(filter.isVerified))
+      if (filter.isSuperuser !== undefined) q.where('is_superuser', dialect.encodeBool(filter.isSuperuser))
       return decodeInt(asRows(await ctx.run(() => q))[0]?.n ?? 0)
     },
-    async listPaged(opts?: ListPagedOptions | null): Promise<User[]> {
-      const direction = (opts?.sortByCreatedAtDesc ?? true) ? 'desc' : 'asc'
+    async listPaged(opts: ResolvedListPagedOptions): Promise<User[]> {
+      const direction = opts.sortByCreatedAtDesc ? 'desc' : 'asc'
       const q = users()
         .orderBy([
           { column: 'created_at', order: direction },
           { column: 'id', order: direction },
         ])
-        .offset(opts?.skip ?? 0)
-        .limit(opts?.limit ?? 50)
+        .offset(opts.skip)
+        .limit(opts.limit)
       return asRows(await ctx.run(() => q)).map(decodeUser)
     },
   }

@@ -1,15 +1,15 @@
 /** Raw `MfaCodeRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import {
   type MfaCode,
-  type MfaCodeRepo,
   type MfaKind,
   type MfaVerifyResult,
   mfaCodeMatches,
   type NewMfaCode,
+  type RawMfaCodeRepo,
 } from '@regstack/protocols'
-import { decodeMfaCode, encodeDate } from '../codec.js'
-import { newId } from '../new-id.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import { decodeMfaCode, encodeDate } from './knex-codec.js'
+import { newId } from './new-id.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 const REPLACED = ['code_hash', 'expires_at', 'attempts', 'max_attempts', 'created_at'] as const
 
@@ -26,7 +26,7 @@ const result = (outcome: MfaVerifyResult['outcome'], attemptsRemaining = 0): Mfa
  * exactly once, only one caller deletes a row, and no attempt is ever charged to a re-issued code.
  * Two round trips when uncontended; every retry follows another caller's successful write.
  */
-export function createMfaCodesRepo(ctx: RepoContext): MfaCodeRepo {
+export function knexMfaCodes(ctx: RepoContext): RawMfaCodeRepo {
   const codes = () => ctx.from('mfaCodes')
 
   const find = async (userId: string, kind: MfaKind): Promise<MfaCode | null> => {
@@ -99,16 +99,16 @@ export function createMfaCodesRepo(ctx: RepoContext): MfaCodeRepo {
         if (updated === 1) return result('wrong', remaining)
       }
     },
-    async delete(opts: { readonly userId: string; readonly kind?: MfaKind | null }): Promise<void> {
+    async delete(opts: { readonly userId: string; readonly kind?: MfaKind }): Promise<void> {
       const q = codes().where('user_id', opts.userId)
-      if (opts.kind !== undefined && opts.kind !== null) q.where('kind', opts.kind)
+      if (opts.kind !== undefined) q.where('kind', opts.kind)
       await ctx.run(async () => await q.del())
     },
     async find(opts: { readonly userId: string; readonly kind: MfaKind }): Promise<MfaCode | null> {
       return await find(opts.userId, opts.kind)
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = encodeDate(now ?? ctx.clock.now())
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = encodeDate(now)
       return await ctx.run(async () => await codes().where('expires_at', '<', cutoff).del())
     },
   }

@@ -1,11 +1,11 @@
 /** Raw `OAuthIdentityRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
-import type { NewOAuthIdentity, OAuthIdentity, OAuthIdentityRepo } from '@regstack/protocols'
-import { decodeOAuthIdentity, encodeDate, encodeNullableDate } from '../codec.js'
-import { newId } from '../new-id.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import type { NewOAuthIdentity, OAuthIdentity, RawOAuthIdentityRepo } from '@regstack/protocols'
+import { decodeOAuthIdentity, encodeDate, encodeNullableDate } from './knex-codec.js'
+import { newId } from './new-id.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
-export function createOAuthIdentitiesRepo(ctx: RepoContext): OAuthIdentityRepo {
+export function knexOAuthIdentities(ctx: RepoContext): RawOAuthIdentityRepo {
   const identities = () => ctx.from('oauthIdentities')
   return {
     async create(identity: NewOAuthIdentity): Promise<OAuthIdentity> {
@@ -21,7 +21,7 @@ export function createOAuthIdentitiesRepo(ctx: RepoContext): OAuthIdentityRepo {
             linked_at: encodeDate(stored.linkedAt),
             last_used_at: encodeNullableDate(stored.lastUsedAt),
           }),
-        { table: 'oauthIdentities', provider: identity.provider, subjectId: identity.subjectId },
+        { store: 'oauthIdentities', provider: identity.provider, subjectId: identity.subjectId },
       )
       return stored
     },

@@ -1,10 +1,10 @@
 /** Raw `BlacklistRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
-import type { BlacklistRepo } from '@regstack/protocols'
-import { encodeDate } from '../codec.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import type { RawBlacklistRepo } from '@regstack/protocols'
+import { encodeDate } from './knex-codec.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
-export function createBlacklistRepo(ctx: RepoContext): BlacklistRepo {
+export function knexBlacklist(ctx: RepoContext): RawBlacklistRepo {
   const blacklist = () => ctx.from('blacklist')
   return {
     async revoke(jti: string, exp: Date): Promise<void> {
@@ -23,8 +23,8 @@ export function createBlacklistRepo(ctx: RepoContext): BlacklistRepo {
         0
       )
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = encodeDate(now ?? ctx.clock.now())
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = encodeDate(now)
       return await ctx.run(async () => await blacklist().where('exp', '<', cutoff).del())
     },
   }

@@ -1,8 +1,10 @@
 /**
- * Names the kind of a rejected value for `InvalidInputError` messages. It never prints the value
- * itself: inputs may be secrets (password hashes, tokens) or hostile objects with throwing `toString`.
+ * Names the kind of a rejected value for `InvalidInputError` messages ("a string", "an array"). It
+ * never prints the value itself: inputs may be secrets (password hashes, tokens) or hostile objects
+ * with throwing `toString`. (The conformance suite's `describeValue` is the opposite: it prints values
+ * for failure reports.)
  */
-export function describeValue(value: unknown): string {
+export function describeKind(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   switch (typeof value) {

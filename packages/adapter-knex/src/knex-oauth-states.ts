@@ -1,10 +1,10 @@
 /** Raw `OAuthStateRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
-import type { NewOAuthState, OAuthState, OAuthStateRepo } from '@regstack/protocols'
-import { decodeOAuthState, encodeDate } from '../codec.js'
-import { asRows, type RepoContext } from '../repo-context.js'
+import type { NewOAuthState, OAuthState, RawOAuthStateRepo } from '@regstack/protocols'
+import { decodeOAuthState, encodeDate } from './knex-codec.js'
+import { asRows, type RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
-export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
+export function knexOAuthStates(ctx: RepoContext): RawOAuthStateRepo {
   const states = () => ctx.from('oauthStates')
   const table = ctx.tables.table('oauthStates')
   return {
@@ -23,7 +23,7 @@ export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
             expires_at: encodeDate(state.expiresAt),
             result_token: state.resultToken,
           }),
-        { table: 'oauthStates', stateId: state.id },
+        { store: 'oauthStates', stateId: state.id },
       )
     },
     async find(stateId: string): Promise<OAuthState | null> {
@@ -33,12 +33,12 @@ export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
     async setResultToken(
       stateId: string,
       token: string,
-      opts?: { readonly newExpiresAt?: Date | null } | null,
+      opts?: { readonly newExpiresAt: Date },
     ): Promise<void> {
-      const newExpiresAt = opts?.newExpiresAt
-      const values = newExpiresAt
-        ? { result_token: token, expires_at: encodeDate(newExpiresAt) }
-        : { result_token: token }
+      const values =
+        opts === undefined
+          ? { result_token: token }
+          : { result_token: token, expires_at: encodeDate(opts.newExpiresAt) }
       await ctx.run(async () => await states().where('id', stateId).update(values))
     },
     async consume(stateId: string): Promise<OAuthState | null> {
@@ -50,8 +50,8 @@ export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
       const row = ctx.dialect.rawRows(result)[0]
       return row === undefined ? null : decodeOAuthState(row)
     },
-    async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = encodeDate(now ?? ctx.clock.now())
+    async purgeExpired(now: Date): Promise<number> {
+      const cutoff = encodeDate(now)
       return await ctx.run(async () => await states().where('expires_at', '<', cutoff).del())
     },
   }
