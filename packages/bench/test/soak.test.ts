@@ -1,10 +1,9 @@
 /** A small soak on the in-process engines: the invariants hold and nothing unexpected is thrown. */
+
 import { createMemoryRepos } from '@regstack/adapter-memory'
+import { type EngineTarget, knexTarget, memoryTarget } from '@regstack/main-job'
 import { describe, expect, it } from 'vitest'
 import { runSoak } from '../src/soak/run-soak.js'
-import { knexTarget } from '../src/targets/knex-target.js'
-import { memoryTarget } from '../src/targets/memory-target.js'
-import type { EngineTarget } from '../src/targets/target.js'
 
 /** A memory store that silently drops every 25th login failure and hands every 10th state out twice. */
 const leaky: EngineTarget = {

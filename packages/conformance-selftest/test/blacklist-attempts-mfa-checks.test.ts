@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { createMemoryRepos } from '@regstack/adapter-memory'
+import { ALL_CHECKS, type Area, checkConformance, formatFailure, type MakeRepos } from '@regstack/conformance'
 import {
   type BlacklistRepo,
   type Clock,
@@ -11,10 +12,12 @@ import {
   type Repos,
 } from '@regstack/protocols'
 import { describe, expect, it } from 'vitest'
-import { attemptsChecks } from '../src/checks/attempts.js'
-import { blacklistChecks } from '../src/checks/blacklist.js'
-import { mfaCodesChecks } from '../src/checks/mfa-codes.js'
-import { checkConformance, formatFailure, type MakeRepos } from '../src/index.js'
+
+/** The checks of one area, in the suite's order. */
+const checksOf = (area: Area) => ALL_CHECKS.filter((c) => c.area === area)
+const blacklistChecks = checksOf('blacklist')
+const attemptsChecks = checksOf('attempts')
+const mfaCodesChecks = checksOf('mfaCodes')
 
 type Part = 'blacklist' | 'attempts' | 'mfaCodes'
 

@@ -1,6 +1,6 @@
 import { checkConformance, formatFailure } from '@regstack/conformance'
 import { describe, expect, it } from 'vitest'
-import { CORRECT_VARIANTS, type CorrectVariant } from '../src/mutants/index.js'
+import { CORRECT_VARIANTS, type CorrectVariant } from '../src/index.js'
 
 describe('correct variants: the suite must certify adapters that differ only where the contract allows', () => {
   it.each(CORRECT_VARIANTS.map((v) => [v.id, v] as const))(

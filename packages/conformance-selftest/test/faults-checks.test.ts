@@ -5,9 +5,9 @@
  * catch.
  */
 import { createMemoryRepos } from '@regstack/adapter-memory'
+import { checkConformance, formatFailure, type MakeRepos } from '@regstack/conformance'
 import { type Clock, type MfaVerifyResult, type Repos, StorageUnavailableError } from '@regstack/protocols'
 import { describe, expect, it } from 'vitest'
-import { checkConformance, formatFailure, type MakeRepos } from '../src/index.js'
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 const unavailable = (): Error => new StorageUnavailableError('connection killed (simulated)')

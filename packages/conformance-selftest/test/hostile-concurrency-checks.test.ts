@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createMemoryRepos } from '@regstack/adapter-memory'
+import { checkConformance, formatFailure, hostileInputCounts, type MakeRepos } from '@regstack/conformance'
 import {
   type Clock,
   InvalidInputError,
@@ -10,8 +11,6 @@ import {
   UserAlreadyExistsError,
 } from '@regstack/protocols'
 import { describe, expect, it } from 'vitest'
-import { hostileInputCounts } from '../src/checks/hostile.js'
-import { checkConformance, formatFailure, type MakeRepos } from '../src/index.js'
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))

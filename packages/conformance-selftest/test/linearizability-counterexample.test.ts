@@ -1,6 +1,6 @@
 import { checkConformance } from '@regstack/conformance'
 import { describe, expect, it } from 'vitest'
-import { ALL_MUTANTS } from '../src/mutants/index.js'
+import { ALL_MUTANTS } from '../src/index.js'
 
 describe('linearizability counterexamples read as an interleaving', () => {
   it('a setter written in two statements shows the torn read between them, with its replay line', async () => {

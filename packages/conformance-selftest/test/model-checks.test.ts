@@ -1,7 +1,7 @@
 import { createMemoryRepos } from '@regstack/adapter-memory'
+import { checkConformance, formatFailure, type MakeRepos } from '@regstack/conformance'
 import type { FrozenClock, Repos } from '@regstack/protocols'
 import { describe, expect, it } from 'vitest'
-import { checkConformance, formatFailure, type MakeRepos } from '../src/index.js'
 
 /** A memory store with some repositories replaced by `mutate(original, clock)`. */
 function mutant(mutate: (repos: Repos, clock: FrozenClock) => Partial<Repos>): MakeRepos {

@@ -1,7 +1,7 @@
 import { createMemoryRepos } from '@regstack/adapter-memory'
 import { checkConformance } from '@regstack/conformance'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ALL_MUTANTS, type Mutant } from '../src/mutants/index.js'
+import { ALL_MUTANTS, type Mutant } from '../src/index.js'
 
 interface Kill {
   readonly id: string

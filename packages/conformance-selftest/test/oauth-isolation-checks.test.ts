@@ -1,4 +1,5 @@
 import { createMemoryRepos } from '@regstack/adapter-memory'
+import { checkConformance, formatFailure, type MakeRepos } from '@regstack/conformance'
 import {
   type Clock,
   type FrozenClock,
@@ -10,7 +11,6 @@ import {
   type Repos,
 } from '@regstack/protocols'
 import { describe, expect, it } from 'vitest'
-import { checkConformance, formatFailure, type MakeRepos } from '../src/index.js'
 
 const AREAS = ['oauthIdentities', 'oauthStates', 'isolation'] as const
 

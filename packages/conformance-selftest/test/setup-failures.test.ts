@@ -1,6 +1,6 @@
 import { createMemoryRepos } from '@regstack/adapter-memory'
+import { checkConformance, type MakeRepos } from '@regstack/conformance'
 import { describe, expect, it } from 'vitest'
-import { checkConformance, type MakeRepos } from '../src/index.js'
 
 /**
  * An upsert whose query builder drops the RETURNING rows: the row is written, then reading the

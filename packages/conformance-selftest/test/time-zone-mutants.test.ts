@@ -1,6 +1,6 @@
 import { AREAS, checkConformance, formatFailure } from '@regstack/conformance'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TIME_ZONE_MUTANTS } from '../src/mutants/index.js'
+import { TIME_ZONE_MUTANTS } from '../src/index.js'
 
 /**
  * The time-zone mutants must be caught by the `timeZones` area and by nothing else: run in UTC, every

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CONTRACT_PATH, CONTRACT_URL, clauseRefs, REPOSITORY_URL } from '@regstack/conformance'
+import { ALL_MUTANTS } from '@regstack/conformance-selftest'
 import { describe, expect, it } from 'vitest'
-import { checkLinks } from '../src/docs/link-check.js'
-import { anchorsOf, extractLinks, headingSlug } from '../src/docs/markdown-links.js'
-import { type PackedPackage, publishedPackages } from '../src/docs/packed-files.js'
-import { ALL_MUTANTS } from '../src/mutants/index.js'
+import { checkLinks } from '../src/links/link-check.js'
+import { anchorsOf, extractLinks, headingSlug } from '../src/links/markdown-links.js'
+import { type PackedPackage, publishedPackages } from '../src/links/packed-files.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '')
 // Packing asks pnpm five times (about a second each): once for the whole file.

@@ -8,25 +8,15 @@ import {
   runBackend,
   VENV_PYTHON,
 } from '@regstack/bridge-regstack-python'
-
-/** One regstack row of the matrix. */
-export interface RegstackRow {
-  readonly adapter: string
-  readonly engine: string
-  readonly result: string
-  readonly checks: string
-  readonly time: string
-  /** True when regstack failed a check its expectations do not classify, or passed one they list. */
-  readonly unexpected: boolean
-}
+import type { ExtraRow } from '@regstack/conformance'
 
 /**
  * regstack itself (its Mongo and SQL backends, over the process bridge) when the Python venv exists.
  * regstack is never certified — our contract is stricter — so a row reports parity: checks passed
  * and classified divergences (docs/regstack-parity.md). Only a divergence nobody classified, or a
- * classified one that now passes, fails the main job.
+ * classified one that now passes, fails the main job (`failed`).
  */
-export async function regstackRows(log: (line: string) => void): Promise<RegstackRow[]> {
+export async function regstackRows(log: (line: string) => void): Promise<ExtraRow[]> {
   if (!existsSync(VENV_PYTHON)) {
     return [
       {
@@ -35,11 +25,11 @@ export async function regstackRows(log: (line: string) => void): Promise<Regstac
         result: 'not run: no Python venv (bash bridges/regstack-python/setup-venv.sh)',
         checks: '-',
         time: '-',
-        unexpected: false,
+        failed: false,
       },
     ]
   }
-  const rows: RegstackRow[] = []
+  const rows: ExtraRow[] = []
   for (const backend of REGSTACK_BACKENDS) {
     log(`\n▶ ${backend.label}\n`)
     try {
@@ -58,7 +48,7 @@ export async function regstackRows(log: (line: string) => void): Promise<Regstac
             : `UNEXPECTED (${unexplained.length} unexplained, ${nowPassing.length} now passing)`,
         checks: `${report.summary.passed}/${report.summary.total}`,
         time: `${(report.durationMs / 1000).toFixed(1)}s`,
-        unexpected: unexpected > 0,
+        failed: unexpected > 0,
       })
     } catch (error) {
       rows.push({
@@ -67,7 +57,7 @@ export async function regstackRows(log: (line: string) => void): Promise<Regstac
         result: `ERROR: ${(error as Error).message}`,
         checks: '-',
         time: '-',
-        unexpected: true,
+        failed: true,
       })
     }
   }

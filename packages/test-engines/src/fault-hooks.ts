@@ -3,11 +3,13 @@
  * recognisable (PostgreSQL: a unique `application_name`; MariaDB: the `CONNECTION_ID()` of every
  * pooled connection, recorded as it is created), and a separate admin connection kills them.
  */
-import type { ConformanceTarget } from '@regstack/conformance'
 import knexFactory, { type Knex } from 'knex'
 
-/** The suite's hook type (not exported by name from the conformance package). */
-type ConformanceFaults = NonNullable<ConformanceTarget['faults']>
+/** The conformance suite's fault hook (`ConformanceTarget['faults']`), kept structural here. */
+export interface ConnectionKiller {
+  /** Kills the store's connections server-side; resolves once the client side has seen the kill. */
+  dropConnections(): Promise<void>
+}
 
 /** How long a kill may take to be visible before the hook gives up (bounded polling). */
 const SETTLE_TRIES = 200
@@ -16,7 +18,7 @@ const SETTLE_STEP_MS = 10
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Fault hooks plus what the knex under test must be configured with, and the admin clean-up. */
-export interface EngineFaults extends ConformanceFaults {
+export interface EngineFaults extends ConnectionKiller {
   close(): Promise<void>
 }
 

@@ -7,21 +7,18 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ConformanceTarget } from '@regstack/conformance'
 import knexFactory, { type Knex } from 'knex'
-import { type EngineFaults, mariadbFaults, pgFaults } from './fault-hooks.js'
-
-/** The engines the adapter is tested on. */
-export type EngineName = 'postgres' | 'mariadb' | 'sqlite-file' | 'sqlite-memory'
+import { type ConnectionKiller, type EngineFaults, mariadbFaults, pgFaults } from './fault-hooks.js'
+import { type KnexEngineName, knexConfig, serverConnection, serverVersion } from './knex-config.js'
 
 /** An open engine, or the reason it was skipped on request. */
-export type OpenedEngine =
+export type OpenedKnexEngine =
   | {
       readonly skipped: false
       readonly knex: Knex
       readonly label: string
       /** Server-side connection kills (PostgreSQL, MariaDB); SQLite has no connections to drop. */
-      readonly faults?: NonNullable<ConformanceTarget['faults']>
+      readonly faults?: ConnectionKiller
       close(): Promise<void>
     }
   | { readonly skipped: true; readonly reason: string }
@@ -38,8 +35,6 @@ const log = {
     if (!String(message).startsWith('Connection Error')) console.warn(message)
   },
 }
-
-const env = (name: string, fallback: string): string => process.env[name] ?? fallback
 
 /**
  * Whether to provision `engine` with testcontainers: forced by REGSTACK_TESTCONTAINERS=1 or =0;
@@ -87,7 +82,7 @@ async function tryContainer(engine: 'postgres' | 'mariadb'): Promise<Container |
   }
 }
 
-function skipRequested(engine: EngineName): boolean {
+function skipRequested(engine: KnexEngineName): boolean {
   const list = (process.env.REGSTACK_SKIP_ENGINES ?? '').split(',').map((s) => s.trim())
   const requested = list.includes(engine) || (engine.startsWith('sqlite') && list.includes('sqlite'))
   // Every engine is required in CI: a skip there would hide exactly what CI exists to prove.
@@ -100,76 +95,38 @@ function skipRequested(engine: EngineName): boolean {
 }
 
 async function knexFor(
-  engine: EngineName,
+  engine: KnexEngineName,
   container: Container | undefined,
 ): Promise<{ knex: Knex; cleanup(): void; faults?: EngineFaults }> {
-  const host = (fallback: string, name: string): string => container?.getHost() ?? env(name, fallback)
   if (engine === 'postgres') {
-    const port = container?.getMappedPort(5432) ?? Number(env('PGPORT', '5432'))
-    const connection = {
-      host: host('127.0.0.1', 'PGHOST'),
-      port,
-      user: env('PGUSER', 'root'),
-      database: env('PGDATABASE', 'test'),
-      password: env('PGPASSWORD', ''),
-    }
-    const faults = pgFaults(connection)
-    const knex = knexFactory({
-      client: 'pg',
-      connection: { ...connection, application_name: faults.applicationName },
-      pool: { min: 0, max: 10 },
-      log,
+    const connection = serverConnection('postgres', {
+      ...(container === undefined ? {} : { host: container.getHost(), port: container.getMappedPort(5432) }),
     })
+    const faults = pgFaults(connection)
+    const knex = knexFactory(
+      knexConfig('postgres', {
+        connection: { ...connection, application_name: faults.applicationName },
+        log,
+      }),
+    )
     return { knex, cleanup: () => {}, faults }
   }
   if (engine === 'mariadb') {
-    const port = container?.getMappedPort(3306) ?? Number(env('MYSQL_PORT', '3306'))
-    const connection = {
-      host: host('127.0.0.1', 'MYSQL_HOST'),
-      port,
-      user: env('MYSQL_USER', 'root'),
-      password: env('MYSQL_PASSWORD', ''),
-      database: env('MYSQL_DATABASE', 'test'),
-      charset: 'utf8mb4',
-    }
-    const faults = mariadbFaults(connection)
-    const knex = knexFactory({
-      client: 'mysql2',
-      connection,
-      pool: { min: 0, max: 10, afterCreate: faults.afterCreate },
-      log,
+    const connection = serverConnection('mariadb', {
+      ...(container === undefined ? {} : { host: container.getHost(), port: container.getMappedPort(3306) }),
     })
+    const faults = mariadbFaults(connection)
+    const knex = knexFactory(knexConfig('mariadb', { connection, afterCreate: faults.afterCreate, log }))
     return { knex, cleanup: () => {}, faults }
   }
-  if (engine === 'sqlite-memory') {
-    // ':memory:' is one database per connection: a single pooled connection keeps every store in one.
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
-      pool: { min: 1, max: 1 },
-    })
-    return { knex, cleanup: () => {} }
-  }
+  if (engine === 'sqlite-memory') return { knex: knexFactory(knexConfig('sqlite-memory')), cleanup: () => {} }
   const dir = mkdtempSync(join(tmpdir(), 'regstack-knex-'))
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: join(dir, 'regstack.db') },
-    useNullAsDefault: true,
-    pool: {
-      min: 1,
-      max: 1,
-      afterCreate: (conn: { pragma(s: string): unknown }, done: (e: Error | null, c: unknown) => void) => {
-        conn.pragma('journal_mode = WAL')
-        done(null, conn)
-      },
-    },
-  })
+  const knex = knexFactory(knexConfig('sqlite-file', { scratchDir: dir }))
   return { knex, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 /** Opens `engine` and proves it answers; throws a message saying how to start or skip it otherwise. */
-export async function openEngine(engine: EngineName): Promise<OpenedEngine> {
+export async function openKnexEngine(engine: KnexEngineName): Promise<OpenedKnexEngine> {
   if (skipRequested(engine)) {
     const reason = `${engine} skipped: listed in REGSTACK_SKIP_ENGINES=${process.env.REGSTACK_SKIP_ENGINES ?? ''}`
     console.warn(reason)
@@ -185,14 +142,7 @@ export async function openEngine(engine: EngineName): Promise<OpenedEngine> {
   const { knex, cleanup, faults } = await knexFor(engine, container)
   let label: string
   try {
-    const version =
-      engine === 'postgres'
-        ? 'select version() as v'
-        : engine === 'mariadb'
-          ? 'select version() as v'
-          : 'select sqlite_version() as v'
-    const result: unknown = await knex.raw(version)
-    label = `${engine} ${versionOf(result)}`
+    label = `${engine} ${(await serverVersion(knex, engine)).split(' ')[0]}`
   } catch (error) {
     await knex.destroy()
     await faults?.close()
@@ -221,18 +171,4 @@ export async function openEngine(engine: EngineName): Promise<OpenedEngine> {
       await container?.stop()
     },
   }
-}
-
-function versionOf(result: unknown): string {
-  const rows: unknown = Array.isArray(result)
-    ? Array.isArray(result[0])
-      ? result[0]
-      : result
-    : (result as { rows?: unknown }).rows
-  const first: unknown = Array.isArray(rows) ? rows[0] : undefined
-  const v = typeof first === 'object' && first !== null ? (first as { v?: unknown }).v : undefined
-  return String(v ?? 'unknown')
-    .split(' ')
-    .slice(0, 2)
-    .join(' ')
 }

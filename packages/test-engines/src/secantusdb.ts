@@ -28,7 +28,8 @@ export function secantusBinary(env: NodeJS.ProcessEnv = process.env): string | u
   if (override === 'none') return undefined
   if (override !== undefined && override !== '') return override
   const venv = fileURLToPath(
-    new URL('../../../../bridges/regstack-python/.venv/bin/secantusd-py', import.meta.url),
+    // From packages/test-engines/dist/ (or src/) up to the repository root.
+    new URL('../../../bridges/regstack-python/.venv/bin/secantusd-py', import.meta.url),
   )
   return existsSync(venv) ? venv : undefined
 }

@@ -11,20 +11,20 @@
  *    makes a missing binary a failure instead of a fallback.
  * 4. Otherwise the jongodb stand-in behind the findAndModify wire shim (see wire-shim.ts).
  */
-import type { ConformanceTarget } from '@regstack/conformance'
 import { MongoClient } from 'mongodb'
+import type { ConnectionKiller } from './fault-hooks.js'
 import { startJongodb } from './jongodb.js'
 import { secantusBinary, startSecantus } from './secantusdb.js'
 import { startWireShim } from './wire-shim.js'
 
 /** A running engine plus a connected client the tests share. */
-export interface Engine {
+export interface MongoEngine {
   readonly kind: 'external' | 'mongodb-memory-server' | 'secantusdb' | 'jongodb'
   /** Human-readable engine and version, written into the conformance report. */
   readonly label: string
   readonly client: MongoClient
   /** Connection kills for the fault-injection tier, through the wire shim (SecantusDB and jongodb). */
-  readonly faults?: NonNullable<ConformanceTarget['faults']>
+  readonly faults?: ConnectionKiller
   /** Closes the client, then stops whatever this module started. */
   stop(): Promise<void>
 }
@@ -32,7 +32,7 @@ export interface Engine {
 const DEFAULT_MONGOMS_TIMEOUT_MS = 30_000
 
 interface Started {
-  readonly kind: Engine['kind']
+  readonly kind: MongoEngine['kind']
   readonly uri: string
   readonly note: string
   readonly stop: () => Promise<void>
@@ -129,13 +129,13 @@ async function start(): Promise<Started> {
 }
 
 /** Which engine to start: the first available in the order above, or the jongodb stand-in itself. */
-export interface EngineChoice {
+export interface MongoEngineChoice {
   /** Start the jongodb stand-in whatever else is available. */
   readonly standIn?: boolean
 }
 
 /** Starts (or connects to) the engine and prints which one it is. */
-export async function selectEngine(choice: EngineChoice = {}): Promise<Engine> {
+export async function selectMongoEngine(choice: MongoEngineChoice = {}): Promise<MongoEngine> {
   const started = choice.standIn === true ? await startStandIn() : await start()
   const client = new MongoClient(started.uri, { serverSelectionTimeoutMS: 10_000 })
   await client.connect()

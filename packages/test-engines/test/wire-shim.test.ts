@@ -1,6 +1,6 @@
 /** The test-support wire shim rewrites exactly the findAndModify the stand-in refuses. */
 import { describe, expect, it } from 'vitest'
-import { rewriteCommand } from './support/wire-shim.js'
+import { rewriteCommand } from '../src/wire-shim.js'
 
 describe('rewriteCommand', () => {
   it('drops new and upsert from findAndModify with remove: true, keeping key order', () => {

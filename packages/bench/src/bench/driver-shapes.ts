@@ -1,5 +1,5 @@
 /**
- * The few driver members the benchmarks touch. `pg` and `better-sqlite3` ship no types and the workbench
+ * The few driver members the benchmarks touch. `pg` and `better-sqlite3` ship no types and this package
  * has no `@types/*` for them, so they are loaded with `createRequire` and narrowed to these shapes.
  */
 import { createRequire } from 'node:module'
@@ -14,7 +14,14 @@ export interface PgPool {
 }
 
 export interface PgModule {
-  readonly Pool: new (config: { connectionString: string; max: number }) => PgPool
+  readonly Pool: new (config: {
+    host: string
+    port: number
+    user: string
+    password: string
+    database: string
+    max: number
+  }) => PgPool
   readonly Client: { readonly prototype: { query: (...args: unknown[]) => unknown } }
 }
 

@@ -1,15 +1,21 @@
 /**
- * The SQL engines, opened the way the knex adapter's README recommends (SQLite file in WAL mode).
- * The shared `knexTarget` hides its knex instance, and the benchmarks need it for `knex.on('query')`
- * and for SQLite's connection, hence a local opener with the same configurations.
+ * The SQL engines for the benchmarks: the knex configuration every other caller uses
+ * (`@regstack/test-engines`), plus the knex instance itself (for `knex.on('query')` and SQLite's
+ * connection) and a raw driver on the same server, which the shared targets do not expose.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createKnexRepos, dropTables, migrate, tablesFor } from '@regstack/adapter-knex'
+import {
+  type KnexEngineName,
+  knexConfig,
+  type ServerConnection,
+  serverConnection,
+  serverVersion,
+} from '@regstack/test-engines'
 import knexFactory, { type Knex } from 'knex'
 import mysql from 'mysql2/promise'
-import type { KnexEngine } from '../targets/knex-target.js'
 import { type BenchEngine, freshNamespace, type RoundTripCounter } from './bench-engine.js'
 import { loadPg, type SqliteConnection } from './driver-shapes.js'
 import { mysqlRawDb, pgRawDb, type RawDb, sqliteRawDb } from './raw-driver.js'
@@ -17,65 +23,24 @@ import { mysqlRawDb, pgRawDb, type RawDb, sqliteRawDb } from './raw-driver.js'
 /** Pool size of both the adapter's knex and the raw driver, so concurrency compares like with like. */
 const POOL_MAX = 10
 
-export const DEFAULT_URLS: Readonly<Record<'postgres' | 'mariadb', string>> = {
-  postgres: 'postgres://root@127.0.0.1:5432/test',
-  mariadb: 'mysql://root@127.0.0.1:3306/test',
+async function label(knex: Knex, engine: KnexEngineName): Promise<string> {
+  const version = await serverVersion(knex, engine)
+  if (engine === 'postgres') return `PostgreSQL ${version}`
+  if (engine === 'mariadb') return `MariaDB ${version}`
+  return `SQLite ${version} (${engine === 'sqlite-file' ? 'file, WAL' : ':memory:'})`
 }
 
-function configFor(engine: KnexEngine, url: string | undefined, scratch: string | undefined): Knex.Config {
-  switch (engine) {
-    case 'sqlite-file':
-      return {
-        client: 'better-sqlite3',
-        connection: { filename: join(scratch ?? tmpdir(), 'bench.sqlite') },
-        useNullAsDefault: true,
-        pool: {
-          afterCreate: (conn: SqliteConnection, done: (error: Error | null, conn: unknown) => void) => {
-            conn.pragma('journal_mode = WAL')
-            done(null, conn)
-          },
-        },
-      }
-    case 'sqlite-memory':
-      return {
-        client: 'better-sqlite3',
-        connection: { filename: ':memory:' },
-        useNullAsDefault: true,
-        pool: { min: 1, max: 1 },
-      }
-    case 'postgres':
-      return { client: 'pg', connection: url ?? DEFAULT_URLS.postgres, pool: { min: 0, max: POOL_MAX } }
-    case 'mariadb':
-      return {
-        client: 'mysql2',
-        connection: `${url ?? DEFAULT_URLS.mariadb}?charset=utf8mb4`,
-        pool: { min: 0, max: POOL_MAX },
-      }
-  }
-}
-
-async function label(knex: Knex, engine: KnexEngine): Promise<string> {
-  if (engine === 'postgres') {
-    const r = (await knex.raw('show server_version')) as { rows: Array<{ server_version: string }> }
-    return `PostgreSQL ${r.rows[0]?.server_version ?? '?'}`
-  }
-  if (engine === 'mariadb') {
-    const [rows] = (await knex.raw('select version() as v')) as [Array<{ v: string }>]
-    return `MariaDB ${rows[0]?.v ?? '?'}`
-  }
-  const rows = (await knex.raw('select sqlite_version() as v')) as Array<{ v: string }>
-  return `SQLite ${rows[0]?.v ?? '?'} (${engine === 'sqlite-file' ? 'file, WAL' : ':memory:'})`
-}
-
-async function openRaw(engine: KnexEngine, knex: Knex, url: string | undefined): Promise<RawDb> {
-  if (engine === 'postgres') {
+async function openRaw(
+  engine: KnexEngineName,
+  knex: Knex,
+  server: ServerConnection | undefined,
+): Promise<RawDb> {
+  if (engine === 'postgres' && server !== undefined) {
     const { Pool } = loadPg()
-    return pgRawDb(new Pool({ connectionString: url ?? DEFAULT_URLS.postgres, max: POOL_MAX }))
+    return pgRawDb(new Pool({ ...server, max: POOL_MAX }))
   }
-  if (engine === 'mariadb') {
-    return mysqlRawDb(
-      mysql.createPool({ uri: url ?? DEFAULT_URLS.mariadb, connectionLimit: POOL_MAX, charset: 'utf8mb4' }),
-    )
+  if (engine === 'mariadb' && server !== undefined) {
+    return mysqlRawDb(mysql.createPool({ ...server, connectionLimit: POOL_MAX }))
   }
   // knex keeps exactly one better-sqlite3 connection; borrowing and returning it leaves the object usable
   // (the pool keeps it open), and better-sqlite3 is synchronous, so the two never interleave.
@@ -85,9 +50,16 @@ async function openRaw(engine: KnexEngine, knex: Knex, url: string | undefined):
 }
 
 /** Opens `engine`, or rejects with why it cannot be reached. */
-export async function openKnexEngine(engine: KnexEngine, url?: string): Promise<BenchEngine> {
+export async function openKnexEngine(engine: KnexEngineName, url?: string): Promise<BenchEngine> {
   const scratch = engine === 'sqlite-file' ? mkdtempSync(join(tmpdir(), 'regstack-bench-')) : undefined
-  const knex = knexFactory(configFor(engine, url, scratch))
+  const server = engine === 'postgres' || engine === 'mariadb' ? serverConnection(engine, { url }) : undefined
+  const knex = knexFactory(
+    knexConfig(engine, {
+      poolMax: POOL_MAX,
+      ...(scratch === undefined ? {} : { scratchDir: scratch }),
+      ...(server === undefined ? {} : { connection: server }),
+    }),
+  )
   try {
     await knex.raw('select 1')
   } catch (error) {
@@ -99,7 +71,7 @@ export async function openKnexEngine(engine: KnexEngine, url?: string): Promise<
   knex.on('query', () => {
     counter.count += 1
   })
-  const raw = await openRaw(engine, knex, url)
+  const raw = await openRaw(engine, knex, server)
   return {
     id: engine,
     label: await label(knex, engine),

@@ -5,13 +5,11 @@
  *
  *   node dist/bench/linearizability-cost.js [--histories=N] [--engines=memory,sqlite-file,postgres]
  */
+
 import { CLOCK_LEAD_MS, checkConformance, type HistoryShape, measureChecker } from '@regstack/conformance'
+import { CORRECT_VARIANTS } from '@regstack/conformance-selftest'
+import { type EngineTarget, knexTarget, memoryTarget } from '@regstack/main-job'
 import { FrozenClock, type Repos } from '@regstack/protocols'
-import { CORRECT_VARIANTS } from '../mutants/index.js'
-import { knexTarget } from '../targets/knex-target.js'
-import { memoryTarget } from '../targets/memory-target.js'
-import type { EngineTarget } from '../targets/target.js'
-import { DEFAULT_URLS } from './knex-engines.js'
 import { quantile } from './stats.js'
 
 const SHAPES: readonly (readonly [label: string, shape: HistoryShape])[] = [
@@ -55,10 +53,9 @@ async function checkerTable(histories: number): Promise<string[]> {
 async function open(id: string): Promise<EngineTarget> {
   if (id === 'memory') return memoryTarget()
   if (id === 'sqlite-file') return await knexTarget('sqlite-file')
-  if (id === 'postgres')
-    return await knexTarget('postgres', process.env.REGSTACK_POSTGRES_URL ?? DEFAULT_URLS.postgres)
-  if (id === 'mariadb')
-    return await knexTarget('mariadb', process.env.REGSTACK_MARIADB_URL ?? DEFAULT_URLS.mariadb)
+  // Without a URL, this machine's server (see serverConnection in @regstack/test-engines).
+  if (id === 'postgres') return await knexTarget('postgres', process.env.REGSTACK_POSTGRES_URL)
+  if (id === 'mariadb') return await knexTarget('mariadb', process.env.REGSTACK_MARIADB_URL)
   throw new Error(`unknown engine ${id}`)
 }
 

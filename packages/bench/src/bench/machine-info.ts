@@ -5,7 +5,7 @@ import type { Machine } from './results.js'
 
 function versionOf(pkg: string): string {
   try {
-    // dist/bench → the workbench's own node_modules, where pnpm links its dependencies.
+    // dist/bench → this package's own node_modules, where pnpm links its dependencies.
     const url = new URL(`../../node_modules/${pkg}/package.json`, import.meta.url)
     return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version
   } catch {

@@ -1,4 +1,4 @@
-/** The shape of one benchmark run, as written to packages/workbench/bench/results.json and rendered. */
+/** The shape of one benchmark run, as written to packages/bench/results/results.json and rendered. */
 import type { Summary } from './stats.js'
 
 export interface OpResult {

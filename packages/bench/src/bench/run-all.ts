@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every adapter on every reachable engine, against its physical floor, in one run.
- * Writes packages/workbench/bench/results.json, docs/benchmarks.md and docs/benchmarks.svg; a
- * `--quick`, `--only` or `--skip` run writes the same files under packages/workbench/bench/scratch/.
+ * Writes packages/bench/results/results.json, docs/benchmarks.md and docs/benchmarks.svg; a
+ * `--quick`, `--only` or `--skip` run writes the same files under packages/bench/results/scratch/.
  *
  *   node dist/bench/run-all.js [--quick] [--only=memory,postgres] [--skip=ops,growth,suites,mutants]
  *   node dist/bench/run-all.js --render   (re-render the docs from results.json)
@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from './bench-config.js'
 import type { BenchEngine } from './bench-engine.js'
 import { benchGrowth } from './growth.js'
-import { DEFAULT_URLS, openKnexEngine } from './knex-engines.js'
+import { openKnexEngine } from './knex-engines.js'
 import { machineInfo } from './machine-info.js'
 import { openMemoryEngine } from './memory-engine.js'
 import { openMongoEngine } from './mongo-engine.js'
@@ -29,16 +29,16 @@ interface Outputs {
 }
 
 const FULL_OUTPUTS: Outputs = {
-  results: new URL('../../bench/results.json', import.meta.url),
+  results: new URL('../../results/results.json', import.meta.url),
   doc: new URL('../../../../docs/benchmarks.md', import.meta.url),
   svg: new URL('../../../../docs/benchmarks.svg', import.meta.url),
 }
 
 // A smoke or partial run must never overwrite the published figures; it lands in a gitignored folder.
 const SCRATCH_OUTPUTS: Outputs = {
-  results: new URL('../../bench/scratch/results.json', import.meta.url),
-  doc: new URL('../../bench/scratch/benchmarks.md', import.meta.url),
-  svg: new URL('../../bench/scratch/benchmarks.svg', import.meta.url),
+  results: new URL('../../results/scratch/results.json', import.meta.url),
+  doc: new URL('../../results/scratch/benchmarks.md', import.meta.url),
+  svg: new URL('../../results/scratch/benchmarks.svg', import.meta.url),
 }
 
 const log = (line: string): void => {
@@ -47,7 +47,9 @@ const log = (line: string): void => {
 
 type Opener = () => Promise<BenchEngine>
 
-function openers(urls: Readonly<Record<string, string>>): ReadonlyArray<readonly [string, Opener]> {
+function openers(
+  urls: Readonly<Record<string, string | undefined>>,
+): ReadonlyArray<readonly [string, Opener]> {
   return [
     ['memory', async () => openMemoryEngine()],
     ['sqlite-file', () => openKnexEngine('sqlite-file')],
@@ -73,10 +75,8 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const { config, only, skip } = parseArgs(argv)
   const started = Date.now()
-  const urls = {
-    postgres: process.env.REGSTACK_POSTGRES_URL ?? DEFAULT_URLS.postgres,
-    mariadb: process.env.REGSTACK_MARIADB_URL ?? DEFAULT_URLS.mariadb,
-  }
+  // Without a URL, this machine's server (see serverConnection in @regstack/test-engines).
+  const urls = { postgres: process.env.REGSTACK_POSTGRES_URL, mariadb: process.env.REGSTACK_MARIADB_URL }
   const notes: string[] = []
   const ops: EngineOps[] = []
   const overhead: Overhead[] = []

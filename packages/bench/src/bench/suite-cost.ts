@@ -1,16 +1,18 @@
 /** What the suite costs: full default runs per adapter, and how fast the mutant corpus is caught. */
+
 import { checkConformance } from '@regstack/conformance'
-import type { Mutant } from '../mutants/mutant.js'
-import { knexTarget } from '../targets/knex-target.js'
-import { memoryTarget } from '../targets/memory-target.js'
-import type { EngineTarget } from '../targets/target.js'
+import type { Mutant } from '@regstack/conformance-selftest'
+import { type EngineTarget, knexTarget, memoryTarget } from '@regstack/main-job'
 import type { BenchConfig } from './bench-config.js'
 import type { MutantTime, SuiteTime } from './results.js'
 
 /** The corpus may stop after this long; the rest is reported as not timed rather than blowing the budget. */
 const MUTANT_BUDGET_MS = 240_000
 
-async function openTarget(id: string, urls: Readonly<Record<string, string>>): Promise<EngineTarget> {
+async function openTarget(
+  id: string,
+  urls: Readonly<Record<string, string | undefined>>,
+): Promise<EngineTarget> {
   if (id === 'memory') return memoryTarget()
   if (id === 'sqlite-file' || id === 'sqlite-memory') return await knexTarget(id)
   if (id === 'postgres' || id === 'mariadb') return await knexTarget(id, urls[id])
@@ -20,7 +22,7 @@ async function openTarget(id: string, urls: Readonly<Record<string, string>>): P
 /** One full default suite per target of `config.suites` (a single pass each: a suite is minutes, not µs). */
 export async function timeSuites(
   config: BenchConfig,
-  urls: Readonly<Record<string, string>>,
+  urls: Readonly<Record<string, string | undefined>>,
   log: (line: string) => void,
 ): Promise<SuiteTime[]> {
   const times: SuiteTime[] = []
@@ -62,8 +64,8 @@ export async function timeSuites(
 /** The corpus, or why it could not be loaded (another engineer is still finishing it). */
 export async function loadCorpus(): Promise<readonly Mutant[] | string> {
   try {
-    const corpus = (await import('../mutants/index.js')) as { ALL_MUTANTS?: readonly Mutant[] }
-    return corpus.ALL_MUTANTS ?? 'packages/workbench/src/mutants exports no ALL_MUTANTS'
+    const corpus = (await import('@regstack/conformance-selftest')) as { ALL_MUTANTS?: readonly Mutant[] }
+    return corpus.ALL_MUTANTS ?? '@regstack/conformance-selftest exports no ALL_MUTANTS'
   } catch (error) {
     return `the mutant corpus did not load: ${(error as Error).message}`
   }

@@ -4,10 +4,7 @@
  * SOAK_TIME_LIMIT_MS per engine (600000), SOAK_SEED, SOAK_ENGINES (comma-separated ids),
  * PG_URL / MYSQL_URL. Prints a summary per engine and a Markdown table; exits 1 on any violation.
  */
-import { knexTarget } from '../targets/knex-target.js'
-import { memoryTarget } from '../targets/memory-target.js'
-import { mongoTarget } from '../targets/mongo-target.js'
-import type { EngineTarget } from '../targets/target.js'
+import { type EngineTarget, knexTarget, memoryTarget, mongoTarget } from '@regstack/main-job'
 import { formatSoak, soakMarkdown } from './format-soak.js'
 import { runSoak, type SoakResult } from './run-soak.js'
 

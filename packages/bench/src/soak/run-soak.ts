@@ -2,8 +2,8 @@
  * One soak run: `concurrency` callers share one store and draw `ops` operations from the mix until
  * done or out of time; then the invariants are checked against the store.
  */
+import type { EngineTarget } from '@regstack/main-job'
 import { FrozenClock } from '@regstack/protocols'
-import type { EngineTarget } from '../targets/target.js'
 import { checkInvariants, type InvariantResult } from './soak-invariants.js'
 import { SoakLedger } from './soak-ledger.js'
 import { drawOp, type OpContext, prng } from './soak-operations.js'

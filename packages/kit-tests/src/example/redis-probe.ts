@@ -1,4 +1,4 @@
-/** Checks that a Redis server answers, without a client library (the workbench does not depend on one). */
+/** Checks that a Redis server answers, without a client library (these tests do not depend on one). */
 import { connect } from 'node:net'
 
 /**

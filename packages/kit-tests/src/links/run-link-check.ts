@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { checkLinks, markdownFiles } from './link-check.js'
 
-// The repository root, four levels up from dist/docs/run-link-check.js.
+// The repository root, four levels up from dist/links/run-link-check.js.
 const root = fileURLToPath(new URL('../../../../', import.meta.url)).replace(/\/$/, '')
 const problems = checkLinks(root)
 if (problems.length > 0) {

@@ -1,0 +1,2 @@
+export type { CorrectVariant, Mutant } from './mutants/index.js'
+export { ALL_MUTANTS, CORRECT_VARIANTS, TIME_ZONE_MUTANTS } from './mutants/index.js'
