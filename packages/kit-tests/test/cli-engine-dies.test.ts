@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { validateReport } from '@regstack/conformance'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { acquireLock } from '../src/example/exclusive-lock.js'
+import { lockAndBuildKit } from '../src/example/build-kit.js'
 import { runCommand, tail } from '../src/example/run-command.js'
 
 const MINUTE = 60_000
@@ -78,13 +78,7 @@ let dir = ''
 let release: (() => Promise<void>) | undefined
 
 beforeAll(async () => {
-  release = await acquireLock('kit-dist', 12 * MINUTE)
-  const build = await runCommand(
-    'pnpm',
-    ['--filter', '@regstack/conformance...', '--filter', '@regstack/adapter-knex', 'build'],
-    { cwd: root, timeoutMs: 5 * MINUTE },
-  )
-  expect(build.code, `building the CLI and the knex adapter failed:\n${tail(build)}`).toBe(0)
+  release = await lockAndBuildKit(root, ['@regstack/conformance...', '@regstack/adapter-knex'])
   dir = await mkdtemp(join(tmpdir(), 'regstack-engine-dies-'))
   await writeFile(join(dir, 'dying-postgres.mjs'), TARGET)
 }, 15 * MINUTE)

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { validateReport } from '@regstack/conformance'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { acquireLock } from '../src/example/exclusive-lock.js'
+import { createHangsModule, lockAndBuildKit } from '../src/example/build-kit.js'
 import { type CommandResult, runCommand, tail } from '../src/example/run-command.js'
 
 const MINUTE = 60_000
@@ -17,6 +17,15 @@ const root = fileURLToPath(new URL('../../../', import.meta.url))
 const cli = join(root, 'packages/conformance/dist/cli/main.js')
 const memoryAdapter = pathToFileURL(join(root, 'packages/adapter-memory/dist/index.js')).href
 const REPORT_FILES = ['report.json', 'junit.xml', 'summary.md', 'badge.json'] as const
+
+/** Every call takes a turn of the event loop, as a call to a real engine does (module text). */
+const EVERY_CALL_TAKES_A_TURN = `  const later = (repo) => new Proxy(repo, {
+    get: (t, p) => typeof t[p] !== 'function' ? t[p] : async (...args) => {
+      await new Promise((resolve) => setImmediate(resolve))
+      return t[p](...args)
+    },
+  })
+  return { repos: Object.fromEntries(Object.entries(repos).map(([k, v]) => [k, later(v)])) }`
 
 /** Adapter modules, as an adapter author would write them (plain ESM, no build step). */
 const MODULES: Record<string, string> = {
@@ -49,20 +58,7 @@ export function makeRepos({ clock }) {
 }
 `,
   // A pool that leaks a client: users.create never settles, and close() then waits for that client forever.
-  'create-hangs.mjs': `import { createMemoryRepos } from '${memoryAdapter}'
-export function makeRepos({ clock }) {
-  const repos = createMemoryRepos({ clock })
-  let stuck = 0
-  const create = () => {
-    stuck += 1
-    return new Promise(() => {})
-  }
-  return {
-    repos: { ...repos, users: { ...repos.users, create } },
-    close: () => (stuck > 0 ? new Promise(() => {}) : Promise.resolve()),
-  }
-}
-`,
+  'create-hangs.mjs': createHangsModule(memoryAdapter),
   // A driver that throws from a timer (an 'error' event nobody listens to) in the middle of the run.
   'crashes.mjs': `import { createMemoryRepos } from '${memoryAdapter}'
 let opened = 0
@@ -70,14 +66,7 @@ export function makeRepos({ clock }) {
   opened += 1
   if (opened === 12) setTimeout(() => { throw new Error('socket hang up (fixture driver)') }, 1)
   const repos = createMemoryRepos({ clock })
-  // Every call takes a turn of the event loop, as a call to a real engine does.
-  const later = (repo) => new Proxy(repo, {
-    get: (t, p) => typeof t[p] !== 'function' ? t[p] : async (...args) => {
-      await new Promise((resolve) => setImmediate(resolve))
-      return t[p](...args)
-    },
-  })
-  return { repos: Object.fromEntries(Object.entries(repos).map(([k, v]) => [k, later(v)])) }
+${EVERY_CALL_TAKES_A_TURN}
 }
 `,
   // A driver that gives up and calls process.exit(0) in the middle of the run.
@@ -87,14 +76,24 @@ export function makeRepos({ clock }) {
   opened += 1
   if (opened === 12) setImmediate(() => process.exit(0))
   const repos = createMemoryRepos({ clock })
-  // Every call takes a turn of the event loop, as a call to a real engine does.
-  const later = (repo) => new Proxy(repo, {
-    get: (t, p) => typeof t[p] !== 'function' ? t[p] : async (...args) => {
-      await new Promise((resolve) => setImmediate(resolve))
-      return t[p](...args)
-    },
-  })
-  return { repos: Object.fromEntries(Object.entries(repos).map(([k, v]) => [k, later(v)])) }
+${EVERY_CALL_TAKES_A_TURN}
+}
+`,
+  // Several targets in one run: one certifies, one fails its users checks, one cannot open, one is off.
+  'targets.mjs': `import { createMemoryRepos } from '${memoryAdapter}'
+import { makeRepos as caseFolded } from './case-folded.mjs'
+const memory = ({ clock }) => ({ repos: createMemoryRepos({ clock }) })
+export function targets(env) {
+  return [
+    { id: 'good', open: async () => ({ name: 'memory', engine: 'in-process', makeRepos: memory }) },
+    { id: 'folded', open: async () => ({ name: 'case-folded', engine: 'in-process', makeRepos: caseFolded }) },
+    { id: 'unreachable', open: async () => { throw new Error('connection refused (fixture)') } },
+    { id: 'off', notRunBecause: env.FIXTURE_OFF_REASON },
+  ]
+}
+export async function extraRows(write) {
+  write('extra rows ran\\n')
+  return [{ adapter: 'parity', engine: '-', result: 'PARITY', checks: '1/1', time: '0s', failed: false }]
 }
 `,
   'typescript-target.ts': `import type { MakeRepos } from '@regstack/conformance'
@@ -134,21 +133,7 @@ function certify(args: readonly string[]): Promise<CommandResult> {
 
 beforeAll(async () => {
   // Another test file rebuilds the kit's dist/ too; never build or run it while that one does.
-  release = await acquireLock('kit-dist', 12 * MINUTE)
-  const build = await runCommand(
-    'pnpm',
-    [
-      '--filter',
-      '@regstack/protocols',
-      '--filter',
-      '@regstack/conformance',
-      '--filter',
-      '@regstack/adapter-memory',
-      'build',
-    ],
-    { cwd: root, timeoutMs: 5 * MINUTE },
-  )
-  expect(build.code, `building the CLI and the memory adapter failed:\n${tail(build)}`).toBe(0)
+  release = await lockAndBuildKit(root)
   dir = await mkdtemp(join(tmpdir(), 'regstack-cli-'))
   for (const [name, source] of Object.entries(MODULES)) await writeFile(join(dir, name), source)
 }, 20 * MINUTE)
@@ -359,6 +344,51 @@ describe('regstack-conformance certify', () => {
       'teardown?()',
     ]) {
       expect(run.stdout).toContain(part)
+    }
+  })
+})
+
+describe('regstack-conformance certify --targets', () => {
+  it("certifies every target of the module in turn, writes each one's reports and prints one table", async () => {
+    const run = await runCommand(
+      process.execPath,
+      [cli, 'certify', '--targets', './targets.mjs', '--areas', 'users', '--out', 'out-targets'],
+      { cwd: dir, timeoutMs: 3 * MINUTE, env: { ...process.env, FIXTURE_OFF_REASON: 'switched off' } },
+    )
+    // One target failed and one could not open: the run fails, with 1 as the matrix has always done.
+    expect(run.code, tail(run)).toBe(1)
+    // Only the users area: a partial run, which passes without certifying.
+    const good = readReport('out-targets/good')
+    expect([good.partial, good.summary.failed, good.summary.errors]).toEqual([true, 0, 0])
+    expect(good.adapter).toEqual({ name: 'memory', engine: 'in-process' })
+    const folded = readReport('out-targets/folded')
+    expect(folded.certified).toBe(false)
+    expect(folded.summary.mustFailed).toBeGreaterThan(0)
+    // A target that cannot open still gets its four reports, saying why: no verdict.
+    expectAllFiles('out-targets/unreachable')
+    expect(readReport('out-targets/unreachable').error?.message).toContain('connection refused (fixture)')
+    expect(existsSync(join(dir, 'out-targets', 'off'))).toBe(false)
+    expect(run.stdout).toContain('extra rows ran')
+    expect(run.stdout).toMatch(/\| memory +\| in-process +\| PASSED \(partial run: not certified\)/)
+    expect(run.stdout).toMatch(/\| case-folded +\| in-process +\| FAILED \(\d+ MUST\)/)
+    expect(run.stdout).toMatch(/\| - +\| unreachable +\| ERROR: connection refused \(fixture\)/)
+    expect(run.stdout).toMatch(/\| - +\| off +\| not run: switched off/)
+    expect(run.stdout).toMatch(/\| parity +\| - +\| PARITY/)
+  })
+
+  it('exits 2 when the module exports no targets function', async () => {
+    const run = await certify(['certify', '--targets', './correct.mjs', '--out', 'out-no-targets'])
+    expect(run.code, tail(run)).toBe(2)
+    expect(run.stderr).toContain('does not export a function named "targets"')
+  })
+
+  it('exits 2 when --targets comes with a module or --json', async () => {
+    for (const args of [
+      ['certify', './correct.mjs', '--targets', './targets.mjs'],
+      ['certify', '--targets', './targets.mjs', '--json'],
+    ]) {
+      const run = await certify(args)
+      expect(run.code, tail(run)).toBe(2)
     }
   })
 })

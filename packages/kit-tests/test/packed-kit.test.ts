@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
 import { validateReport } from '@regstack/conformance'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { acquireLock } from '../src/example/exclusive-lock.js'
+import { createHangsModule, lockAndBuildKit } from '../src/example/build-kit.js'
 import { installPackedKit } from '../src/example/pack-kit.js'
 import { runCommand, tail } from '../src/example/run-command.js'
 import { strangerEnv } from '../src/example/stranger-env.js'
@@ -46,38 +46,11 @@ import { makeRepos } from '../hanging-target.js'
 runConformance(makeRepos, { name: 'hanging', areas: ['users'], callTimeoutMs: 1000 })
 `,
   // Every users.create leaks its pooled client: the call never settles, and close() waits for it forever.
-  'hanging-target.js': `import { createMemoryRepos } from '@regstack/adapter-memory'
-export function makeRepos({ clock }) {
-  const repos = createMemoryRepos({ clock })
-  let leaked = 0
-  const create = () => {
-    leaked += 1
-    return new Promise(() => {})
-  }
-  return {
-    repos: { ...repos, users: { ...repos.users, create } },
-    close: () => (leaked > 0 ? new Promise(() => {}) : Promise.resolve()),
-  }
-}
-`,
+  'hanging-target.js': createHangsModule('@regstack/adapter-memory'),
 }
 
 beforeAll(async () => {
-  release = await acquireLock('kit-dist', 12 * MINUTE)
-  const build = await runCommand(
-    'pnpm',
-    [
-      '--filter',
-      '@regstack/protocols',
-      '--filter',
-      '@regstack/conformance',
-      '--filter',
-      '@regstack/adapter-memory',
-      'build',
-    ],
-    { cwd: root, timeoutMs: 5 * MINUTE },
-  )
-  expect(build.code, `building the kit failed:\n${tail(build)}`).toBe(0)
+  release = await lockAndBuildKit(root)
   dir = await mkdtemp(join(tmpdir(), 'regstack-packed-kit-'))
   await installPackedKit({
     dir,

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { ConformanceReport } from '../report/report.js'
+import { verdictOf } from '../report/verdict.js'
 import { certifyLoaded, createRun, publish } from './certify.js'
 import type { CertifyOptions } from './parse-args.js'
 import { type ExtraRow, loadTargetsModule, type OpenedTarget } from './targets-module.js'
@@ -79,12 +80,20 @@ function reportRow(report: ConformanceReport): Row {
   }
 }
 
+/** The verdict as the table shows it (the matrix's words since its first run). */
 function resultCell(report: ConformanceReport): string {
-  if (report.error !== undefined || report.summary.errors > 0) {
-    return `ERROR (${report.summary.errors} checks; no verdict)`
+  switch (verdictOf(report)) {
+    case 'error':
+      return `ERROR (${report.summary.errors} checks; no verdict)`
+    case 'certified':
+      return 'CERTIFIED'
+    case 'certified-base':
+      return 'CERTIFIED · faults not exercised'
+    case 'failed':
+      return `FAILED (${report.summary.mustFailed} MUST)`
+    case 'partial':
+      return 'PASSED (partial run: not certified)'
   }
-  if (report.certified) return report.tier === 'base' ? 'CERTIFIED · faults not exercised' : 'CERTIFIED'
-  return `FAILED (${report.summary.mustFailed} MUST)`
 }
 
 function table(rows: readonly Row[]): string {
