@@ -4,44 +4,10 @@
  * developers use, each behaves exactly like the reference adapter.
  */
 import { createRawMemoryRepos } from '@regstack/adapter-memory'
-import type { Clock, Repos } from '@regstack/protocols'
+import type { Clock } from '@regstack/protocols'
 import { defineMutant } from './define-mutant.js'
+import { mapRepoDates } from './map-repo-dates.js'
 import type { Mutant } from './mutant.js'
-
-/** `value` with every `Date` in it (at any depth of plain objects and arrays) replaced by `f(date)`. */
-function mapDates<T>(value: T, f: (date: Date) => Date): T {
-  if (value instanceof Date) return f(value) as T
-  if (Array.isArray(value)) return value.map((v: unknown) => mapDates(v, f)) as T
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapDates(v, f)])) as T
-  }
-  return value
-}
-
-/** Every method of every repository, with `f` applied to the dates of its arguments or of its result. */
-function mapRepoDates(repos: Repos, where: 'arguments' | 'results', f: (date: Date) => Date): Repos {
-  const wrap = <R extends object>(repo: R): R =>
-    Object.fromEntries(
-      Object.entries(repo).map(([name, method]) => [
-        name,
-        async (...args: unknown[]) => {
-          const result: unknown = await (method as (...a: unknown[]) => Promise<unknown>)(
-            ...(where === 'arguments' ? mapDates(args, f) : args),
-          )
-          return where === 'results' ? mapDates(result, f) : result
-        },
-      ]),
-    ) as R
-  return {
-    users: wrap(repos.users),
-    pending: wrap(repos.pending),
-    blacklist: wrap(repos.blacklist),
-    attempts: wrap(repos.attempts),
-    mfaCodes: wrap(repos.mfaCodes),
-    oauthIdentities: wrap(repos.oauthIdentities),
-    oauthStates: wrap(repos.oauthStates),
-  }
-}
 
 /**
  * What a DATETIME column written and read through a driver set to local time (mysql2's default
