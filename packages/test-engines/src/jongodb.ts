@@ -1,7 +1,7 @@
 /** Starts the jongodb stand-in (a wire-compatible in-memory server) on a free port. */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { freePort } from './free-port.js'
 
 /** A running stand-in. */
@@ -13,11 +13,13 @@ export interface JongodbProcess {
 
 const STARTUP_TIMEOUT_MS = 10_000
 
-/** The binary inside `@jongodb/memory-server-bin-linux-x64-gnu`, found through Node's resolver. */
+/**
+ * The binary inside `@jongodb/memory-server-bin-linux-x64-gnu`, a dependency of this package: its
+ * manifest (the package has no exports map) sits beside `bin/`.
+ */
 export function jongodbBinary(): string {
-  const require = createRequire(import.meta.url)
-  const manifest = require.resolve('@jongodb/memory-server-bin-linux-x64-gnu/package.json')
-  return join(dirname(manifest), 'bin', 'jongodb')
+  const manifest = import.meta.resolve('@jongodb/memory-server-bin-linux-x64-gnu/package.json')
+  return join(dirname(fileURLToPath(manifest)), 'bin', 'jongodb')
 }
 
 /** Spawns the binary and waits for its `JONGODB_URI=` line (about 15 ms on this machine). */
