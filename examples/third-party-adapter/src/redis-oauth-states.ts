@@ -1,7 +1,6 @@
 /** The Redis `OAuthStateRepo`: a hash per state under the caller's id, and a sorted set by expiry. */
 
 import {
-  type Clock,
   type NewOAuthState,
   type OAuthState,
   OAuthStateAlreadyExistsError,

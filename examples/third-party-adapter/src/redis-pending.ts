@@ -1,7 +1,6 @@
 /** The Redis `PendingRepo`: a hash per row, unique email and token-hash indexes, a set by expiry. */
 
 import {
-  type Clock,
   type NewPendingRegistration,
   PendingAlreadyExistsError,
   type PendingRegistration,

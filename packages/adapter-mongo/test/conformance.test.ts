@@ -1,10 +1,10 @@
 import { AREAS } from '@regstack/conformance'
 import { runConformance } from '@regstack/conformance/vitest'
+import { selectMongoEngine } from '@regstack/test-engines'
 import { afterAll } from 'vitest'
 import { mongoTarget } from './support/mongo-target.js'
-import { selectEngine } from './support/select-engine.js'
 
-const engine = await selectEngine()
+const engine = await selectMongoEngine()
 afterAll(() => engine.stop())
 
 // SecantusDB 0.7.0b3 is not linearizable under concurrent find-and-modify: it has handed one OAuth state

@@ -3,14 +3,14 @@
  * document carries exactly regstack's snake_case field names, BSON dates and ObjectId ids.
  */
 import { FrozenClock } from '@regstack/protocols'
+import { selectMongoEngine } from '@regstack/test-engines'
 import { type Db, type Document, ObjectId } from 'mongodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMongoRepos, DEFAULT_COLLECTION_NAMES, ensureIndexes } from '../src/index.js'
 import { dropFreshDbs, freshDb } from './support/fresh-db.js'
 import { SUITE_LOCKOUT_WINDOW_MS } from './support/mongo-target.js'
-import { selectEngine } from './support/select-engine.js'
 
-const engine = await selectEngine()
+const engine = await selectMongoEngine()
 afterAll(async () => {
   await dropFreshDbs()
   await engine.stop()

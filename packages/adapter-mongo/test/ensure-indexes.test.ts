@@ -1,11 +1,12 @@
 /** ensureIndexes creates regstack's indexes (CONTRACT §4.1), idempotently, and follows the window. */
+
+import { selectMongoEngine } from '@regstack/test-engines'
 import type { Db, Document } from 'mongodb'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_COLLECTION_NAMES, ensureIndexes } from '../src/index.js'
 import { dropFreshDbs, freshDb } from './support/fresh-db.js'
-import { selectEngine } from './support/select-engine.js'
 
-const engine = await selectEngine()
+const engine = await selectMongoEngine()
 afterAll(async () => {
   await dropFreshDbs()
   await engine.stop()

@@ -1,12 +1,12 @@
 /** Ids (CONTRACT §0.4): lower-case ObjectId hex only; anything else finds nothing and never throws. */
 import { FrozenClock, type Repos, type User } from '@regstack/protocols'
+import { selectMongoEngine } from '@regstack/test-engines'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMongoRepos, ensureIndexes } from '../src/index.js'
 import { dropFreshDbs, freshDb } from './support/fresh-db.js'
 import { SUITE_LOCKOUT_WINDOW_MS } from './support/mongo-target.js'
-import { selectEngine } from './support/select-engine.js'
 
-const engine = await selectEngine()
+const engine = await selectMongoEngine()
 afterAll(async () => {
   await dropFreshDbs()
   await engine.stop()

@@ -4,14 +4,14 @@
  * the repositories, absent and null alike.
  */
 import { FrozenClock } from '@regstack/protocols'
+import { selectMongoEngine } from '@regstack/test-engines'
 import { ObjectId } from 'mongodb'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createMongoRepos, DEFAULT_COLLECTION_NAMES, ensureIndexes } from '../src/index.js'
 import { dropFreshDbs, freshDb } from './support/fresh-db.js'
 import { SUITE_LOCKOUT_WINDOW_MS } from './support/mongo-target.js'
-import { selectEngine } from './support/select-engine.js'
 
-const engine = await selectEngine()
+const engine = await selectMongoEngine()
 afterAll(async () => {
   await dropFreshDbs()
   await engine.stop()

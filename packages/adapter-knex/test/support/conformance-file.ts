@@ -1,14 +1,14 @@
 /** The body of every `conformance-<engine>.test.ts`: the suite plus the engine checks on one engine. */
 import { runConformance } from '@regstack/conformance/vitest'
+import { type KnexEngineName, openKnexEngine } from '@regstack/test-engines'
 import type { Knex } from 'knex'
 import { afterAll, describe, it } from 'vitest'
 import { createKnexRepos, dropTables, migrate } from '../../src/index.js'
 import { engineChecks } from './engine-checks.js'
-import { type EngineName, openEngine } from './engines.js'
 
 /** Registers everything for `engine`; one knex instance is shared by every store of the file. */
-export async function conformanceFile(engine: EngineName): Promise<void> {
-  const opened = await openEngine(engine)
+export async function conformanceFile(engine: KnexEngineName): Promise<void> {
+  const opened = await openKnexEngine(engine)
   if (opened.skipped) {
     describe(`adapter-knex on ${engine}`, () => {
       it(`${engine} is not tested in this run`, (test) => test.skip(opened.reason))

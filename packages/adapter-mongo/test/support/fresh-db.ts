@@ -1,14 +1,15 @@
 /** Database names nobody used before, for tests that need their own (the stand-in cannot drop). */
+
+import type { MongoEngine } from '@regstack/test-engines'
 import type { Db } from 'mongodb'
 import { dropIfSupported } from './mongo-target.js'
-import type { Engine } from './select-engine.js'
 
 const runTag = Math.floor(Math.random() * 36 ** 6).toString(36)
 let sequence = 0
 const opened: Db[] = []
 
 /** A fresh, empty database on `engine`. */
-export function freshDb(engine: Engine, label: string): Db {
+export function freshDb(engine: MongoEngine, label: string): Db {
   sequence += 1
   const db = engine.client.db(`rs_${label}_${runTag}_${sequence}`)
   opened.push(db)

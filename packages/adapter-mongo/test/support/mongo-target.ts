@@ -1,8 +1,8 @@
 /** Opens one fresh, isolated store per call, as the conformance suite's `makeRepos` wants. */
 import type { ConformanceContext, ConformanceTarget } from '@regstack/conformance'
+import type { MongoEngine } from '@regstack/test-engines'
 import type { Db } from 'mongodb'
 import { createMongoRepos, ensureIndexes } from '../../src/index.js'
-import type { Engine } from './select-engine.js'
 
 /** Far beyond any run: the suite never wants login attempts reaped mid-run (CONTRACT §0.13). */
 export const SUITE_LOCKOUT_WINDOW_MS: number = 7 * 24 * 60 * 60 * 1000
@@ -22,7 +22,7 @@ export async function dropIfSupported(db: Db): Promise<void> {
 }
 
 /** A `makeRepos` over one database per store (named after `ctx.namespace`), indexes ensured. */
-export function mongoTarget(engine: Engine): (ctx: ConformanceContext) => Promise<ConformanceTarget> {
+export function mongoTarget(engine: MongoEngine): (ctx: ConformanceContext) => Promise<ConformanceTarget> {
   return async (ctx) => {
     const db = engine.client.db(ctx.namespace)
     await ensureIndexes(db, { loginLockoutWindowMs: SUITE_LOCKOUT_WINDOW_MS })

@@ -23,8 +23,6 @@ export type { CertifyOptions } from './parse-args.js'
  * happens — the module failing to load, the engine dying, the process ending early.
  */
 export async function certify(options: CertifyOptions): Promise<number> {
-  // With --json, stdout carries the report and nothing else.
-  const out = options.json ? process.stderr : process.stdout
   // The adapter module reads its engine URL from the environment, so it must be set before import.
   if (options.engineUrl !== undefined) process.env.REGSTACK_ENGINE_URL = options.engineUrl
   let url: string | undefined
@@ -53,11 +51,9 @@ export async function certify(options: CertifyOptions): Promise<number> {
     if (target === undefined) throw new Error('the target is not loaded')
     return target.makeRepos(ctx)
   }
-  const progress = new Progress(out)
   let run: ConformanceRun
   try {
-    run = new ConformanceRun(makeRepos, {
-      ...runOptions(options, progress),
+    run = createRun(makeRepos, options, {
       name:
         options.name ??
         bridged?.name ??
@@ -81,6 +77,30 @@ export async function certify(options: CertifyOptions): Promise<number> {
     await publish(run.notStarted(message), options)
     return 2
   }
+  return (await certifyLoaded(run, target, options)).code
+}
+
+/** The run for `makeRepos` with the command line's options; `name` and `engine` label the report. */
+export function createRun(
+  makeRepos: MakeRepos,
+  options: CertifyOptions,
+  labels: { readonly name: string; readonly engine?: string },
+): ConformanceRun {
+  const progress = new Progress(options.json ? process.stderr : process.stdout)
+  return new ConformanceRun(makeRepos, { ...runOptions(options, progress), ...labels })
+}
+
+/**
+ * Runs one loaded target to its verdict, writes its four report files, tears it down. An interrupt
+ * (the engine dying, the process ending early) still writes the reports and ends the process with 2.
+ */
+export async function certifyLoaded(
+  run: ConformanceRun,
+  target: LoadedTarget,
+  options: CertifyOptions,
+): Promise<{ readonly code: number; readonly report: ConformanceReport }> {
+  // With --json, stdout carries the report and nothing else.
+  const out = options.json ? process.stderr : process.stdout
   out.write(`regstack-conformance: certifying ${options.specifier} (${target.resolvedFrom})\n`)
   let verdict: ConformanceReport | undefined
   let interrupted = false
@@ -135,7 +155,7 @@ export async function certify(options: CertifyOptions): Promise<number> {
   } finally {
     disarm()
   }
-  return code
+  return { code, report: verdict }
 }
 
 function runOptions(options: CertifyOptions, progress: Progress): ConformanceOptions {
@@ -170,7 +190,7 @@ function runOptions(options: CertifyOptions, progress: Progress): ConformanceOpt
 }
 
 /** Prints the outcome, writes the four files, appends the job summary on GitHub Actions. */
-async function publish(report: ConformanceReport, options: CertifyOptions): Promise<void> {
+export async function publish(report: ConformanceReport, options: CertifyOptions): Promise<void> {
   const out = options.json ? process.stderr : process.stdout
   for (const status of ['error', 'failed'] as const) {
     for (const check of report.checks) if (check.status === status) out.write(`\n${formatFailure(check)}\n`)

@@ -2,6 +2,7 @@
 import { ALL_CHECKS } from '../checks/index.js'
 import { SUITE_VERSION } from '../runner/suite-version.js'
 import { certify } from './certify.js'
+import { certifyTargets } from './certify-targets.js'
 import { UsageError } from './load-target.js'
 import { parseCommandLine } from './parse-args.js'
 import { USAGE } from './usage.js'
@@ -20,8 +21,12 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${check.id}  [${check.level} ${check.clause}]  ${check.title}\n`)
       }
       return 0
-    case 'certify':
-      return await certify(parsed.options)
+    case 'certify': {
+      const { targets } = parsed.options
+      return targets === undefined
+        ? await certify(parsed.options)
+        : await certifyTargets({ ...parsed.options, targets })
+    }
   }
 }
 

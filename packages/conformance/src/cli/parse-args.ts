@@ -8,6 +8,8 @@ export interface CertifyOptions {
   readonly specifier: string
   /** A bridge command line (docs/bridge-protocol.md) to run instead of loading a module. */
   readonly process?: string
+  /** A module listing several targets to certify one after another (`--targets`). */
+  readonly targets?: string
   readonly exportName: string
   readonly engineUrl?: string
   readonly engine?: string
@@ -37,6 +39,7 @@ export type Command =
 const FLAGS = {
   export: { type: 'string', default: 'makeRepos' },
   process: { type: 'string' },
+  targets: { type: 'string' },
   'engine-url': { type: 'string' },
   engine: { type: 'string' },
   name: { type: 'string' },
@@ -71,7 +74,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
   const { values, positionals } = parsed
   if (values.version) return { command: 'version' }
   const [command, specifierArg, ...rest] = positionals
-  const specifier = specifierArg ?? values.process
+  const specifier = specifierArg ?? values.process ?? values.targets
   if (values.help || command === 'help') return { command: 'help', exitCode: 0 }
   if (command === undefined) return { command: 'help', exitCode: 2 }
   if (command === 'list') return { command: 'list' }
@@ -79,7 +82,13 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
     throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: ${COMMANDS.join(', ')}`)
   }
   if (specifier === undefined)
-    throw new UsageError('certify needs a module path or package name, or --process "<command line>"')
+    throw new UsageError(
+      'certify needs a module path or package name, --process "<command line>", or --targets <module>',
+    )
+  if (values.targets !== undefined && (specifierArg !== undefined || values.process !== undefined))
+    throw new UsageError('--targets names every target itself: give no module and no --process with it')
+  if (values.targets !== undefined && values.json)
+    throw new UsageError('--json prints one report; with --targets each target writes its own under --out')
   if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`)
   const areas = list(values.areas)
   for (const area of areas ?? []) {
@@ -99,6 +108,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
       specifier,
       exportName: values.export,
       ...(values.process === undefined ? {} : { process: values.process }),
+      ...(values.targets === undefined ? {} : { targets: values.targets }),
       bail: values.bail,
       out: values.out,
       json: values.json,

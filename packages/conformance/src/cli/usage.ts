@@ -3,6 +3,7 @@ import { AREAS } from '../types.js'
 /** The `--help` text: commands, the shape of a target module, every flag, the exit codes. */
 export const USAGE: string = `Usage: regstack-conformance certify <module-or-package> [options]
        regstack-conformance certify --process "<command line>" [options]
+       regstack-conformance certify --targets <module> [options]
        regstack-conformance list          every check: id, level, clause, rule
 
 Runs the regstack storage conformance suite against an adapter and writes report.json (validated
@@ -31,8 +32,14 @@ The engine URL reaches the module as REGSTACK_ENGINE_URL (--engine-url).
 With --process, the command is started once and driven over the JSON-lines bridge protocol instead
 (an adapter in any language; docs/bridge-protocol.md); its handshake names the adapter and engine.
 
+With --targets, the module lists several targets and each is certified in turn, as above, into
+<out>/<id>/; a table of all of them closes the run (exit code 1 when any target is not certified).
+It exports targets(env) => [{ id, open?() => { name, engine, makeRepos, teardown? }, notRunBecause? }]
+and optionally extraRows(write) => [{ adapter, engine, result, checks, time, failed }].
+
 Options:
   --process <command>    certify the bridge process this command line starts
+  --targets <module>     certify every target the module lists, one after another
   --export <name>        export to use instead of makeRepos
   --engine-url <url>     sets REGSTACK_ENGINE_URL for the module
   --engine <label>       engine label in the report (e.g. "postgresql 15")

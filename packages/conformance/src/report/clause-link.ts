@@ -1,6 +1,6 @@
 /**
  * The project's repository. package.json `repository`, `homepage` and `bugs` of every published
- * package point here too (a workbench test keeps them equal), so a link built from it resolves for
+ * package point here too (a test in packages/kit-tests keeps them equal), so a link built from it resolves for
  * anyone reading a report, a terminal or npmjs.com.
  */
 export const REPOSITORY_URL = 'https://github.com/regstack/regstack-kit'

@@ -1,0 +1,89 @@
+/** The shape of one benchmark run, as written to packages/bench/results/results.json and rendered. */
+import type { Summary } from './stats.js'
+
+export interface OpResult {
+  readonly op: string
+  readonly adapter?: Summary
+  /** The bare driver doing the same statements (SQL engines). */
+  readonly raw?: Summary
+  /** The memory adapter without `guardRepos`. */
+  readonly unguarded?: Summary
+  /** Statements (or commands) per call, counted by driver instrumentation during the sequential run. */
+  readonly roundTrips?: number
+  readonly documentedRoundTrips: number
+  readonly error?: string
+}
+
+export interface EngineOps {
+  readonly engine: string
+  readonly label: string
+  readonly reference: boolean
+  readonly rawLabel?: string
+  readonly counterLabel: string
+  /** Memory only: an awaited `Map` get, the in-process floor. */
+  readonly floor?: Summary
+  readonly ops: readonly OpResult[]
+}
+
+/** Where the time of a trivial statement goes (SQL engines). */
+export interface Overhead {
+  readonly engine: string
+  /** `select 1` through the bare driver. */
+  readonly rawSelect1Us: number
+  /** `knex.raw('select 1')`: adds pool acquire/release and knex's dispatch. */
+  readonly knexSelect1Us: number
+  /** Building `users where email = ? limit 1` with the query builder and compiling it (`toSQL`). */
+  readonly buildUs: number
+}
+
+export interface GrowthPoint {
+  readonly engine: string
+  readonly op: string
+  readonly rows: number
+  readonly medianUs: number
+  readonly p99Us: number
+}
+
+export interface SuiteTime {
+  readonly target: string
+  readonly engine: string
+  readonly durationMs: number
+  readonly checks: number
+  readonly passed: number
+  readonly certified: boolean
+  readonly note?: string
+}
+
+export interface MutantTime {
+  readonly id: string
+  /** Time until the first failed check; undefined when no check failed (the mutant escaped). */
+  readonly firstFailureMs?: number
+  readonly firstFailedCheck?: string
+  readonly totalMs: number
+}
+
+export interface Machine {
+  readonly cpu: string
+  readonly cores: number
+  readonly memoryGiB: number
+  readonly node: string
+  readonly os: string
+  readonly engines: Readonly<Record<string, string>>
+  readonly drivers: Readonly<Record<string, string>>
+}
+
+export interface BenchResults {
+  readonly generatedAt: string
+  readonly quick: boolean
+  readonly passes: number
+  readonly callers: number
+  readonly wallMs: number
+  readonly machine: Machine
+  readonly ops: readonly EngineOps[]
+  readonly overhead: readonly Overhead[]
+  readonly growth: readonly GrowthPoint[]
+  readonly suites: readonly SuiteTime[]
+  readonly mutants: readonly MutantTime[]
+  /** Why something expected did not run (engine unreachable, corpus missing, …). */
+  readonly notes: readonly string[]
+}

@@ -1,6 +1,0 @@
-import { writeFileSync } from 'node:fs'
-import { checkCatalog } from './check-catalog.js'
-
-const target = new URL('../../../../docs/checks.md', import.meta.url)
-writeFileSync(target, checkCatalog())
-process.stdout.write(`wrote ${target.pathname}\n`)
