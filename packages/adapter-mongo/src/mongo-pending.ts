@@ -77,7 +77,10 @@ export function mongoPending(db: Db, name: string): RawPendingRepo {
       // either our write or that of a writer that overlapped ours — either way our upsert can be
       // ordered before it, and a replaced row keeps its `_id` (CONTRACT §0.7, §0.17).
       stored ??= await settleAfterEmptyAnswer(doc)
-      return toModel(stored)
+      // The row as our write left it: what the server hands back as the post-image may already hold
+      // an overlapping upsert of the same email (the stand-in does this under load), and returning
+      // that would show our caller another caller's row. Only the `_id` comes from the server.
+      return toModel({ ...doc, _id: stored._id })
     },
     async findByTokenHash(tokenHash: string): Promise<PendingRegistration | null> {
       const doc = await driverCall(() => pending.findOne({ token_hash: tokenHash }))
