@@ -64,9 +64,23 @@ export type {
   PendingRepo,
   RecordFailureOptions,
   Repos,
+  SetResultTokenOptions,
   UserCountFilter,
   UserRepo,
 } from './repos.js'
+export type {
+  ContractRevision,
+  NewOAuthStateOf,
+  OAuthStateOf,
+  OAuthStateRepoOf,
+  ReposOf,
+} from './revisions.js'
+export {
+  CONTRACT_REVISIONS,
+  isContractRevision,
+  NEWEST_CONTRACT_REVISION,
+  revisionIncludes,
+} from './revisions.js'
 export { describeValue } from './validate/describe-value.js'
 export {
   validateNewMfaCode,
