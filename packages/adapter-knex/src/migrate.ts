@@ -1,6 +1,7 @@
 /** Explicit, idempotent schema set-up (CONTRACT §4.2) and its teardown. */
 import type { Knex } from 'knex'
 import { type DialectFamily, detectDialect } from './dialect.js'
+import { migrationTableNames, regstackMigratorConfig } from './migrations/migration-source.js'
 import { assertSupportedServer, MARIADB_COLLATION } from './server-check.js'
 import { type TableKey, type Tables, tablesFor, UNIQUE_INDEXES } from './table-names.js'
 
@@ -151,40 +152,53 @@ function schemaKit(family: DialectFamily, tables: Tables): SchemaKit {
 }
 
 /**
- * Creates regstack's seven tables (CONTRACT §4.2: table, column and unique index names), each only if
- * it does not exist yet, so running it again is harmless. On PostgreSQL and SQLite it runs in one
- * transaction (their DDL is transactional: all or nothing, and one commit instead of one per
- * statement). On MariaDB DDL commits implicitly; every table is InnoDB, `utf8mb4` with the no-pad
- * binary collation (exact strings, §0.5).
+ * Creates regstack's seven tables as revision `2026-05` defines them (CONTRACT §4.2: table, column and
+ * unique index names), each only if it does not exist yet, so a database created before migrations
+ * were versioned passes through it unchanged. This is migration 1 (`migrations/`): `db` is the
+ * migration's transaction on PostgreSQL and SQLite (their DDL is transactional: all or nothing); on
+ * MariaDB DDL commits implicitly. Every MariaDB table is InnoDB, `utf8mb4` with the no-pad binary
+ * collation (exact strings, §0.5).
+ */
+export async function createTablesV1(db: Knex, options: SchemaOptions = {}): Promise<void> {
+  const family = detectDialect(db)
+  const tables = tablesFor(options.tablePrefix)
+  const kit = schemaKit(family, tables)
+  for (const [key, define] of DEFINITIONS) {
+    const name = tables.table(key)
+    if (await db.schema.hasTable(name)) continue
+    await db.schema.createTable(name, (t) => {
+      if (family === 'mysql') {
+        t.engine('InnoDB')
+        t.charset('utf8mb4')
+        t.collate(MARIADB_COLLATION)
+      }
+      define(t, kit)
+    })
+  }
+}
+
+/**
+ * Brings the schema under `tablePrefix` to the newest revision with knex's own migrator (its lock and
+ * its table, `<prefix>regstack_migrations`): migration 1 creates the seven tables, migration 2 adds
+ * `oauth_states.result_was_new` (revision `2026-07`). A database created by an earlier release (no
+ * migrations table yet) is upgraded in place: migration 1 finds every table and changes nothing.
+ * Idempotent: running it again applies nothing. To run these migrations from your own
+ * `knex.migrate.latest()`, see {@link regstackMigrationSource}.
  * @throws Error on a mysql-family server without `RETURNING` (MySQL, MariaDB < 10.5).
  */
 export async function migrate(knex: Knex, options: SchemaOptions = {}): Promise<void> {
   const family = detectDialect(knex)
   await assertSupportedServer(knex, family)
-  const tables = tablesFor(options.tablePrefix)
-  const kit = schemaKit(family, tables)
-  const create = async (db: Knex): Promise<void> => {
-    for (const [key, define] of DEFINITIONS) {
-      const name = tables.table(key)
-      if (await db.schema.hasTable(name)) continue
-      await db.schema.createTable(name, (t) => {
-        if (family === 'mysql') {
-          t.engine('InnoDB')
-          t.charset('utf8mb4')
-          t.collate(MARIADB_COLLATION)
-        }
-        define(t, kit)
-      })
-    }
-  }
-  if (family === 'mysql') await create(knex)
-  else await knex.transaction(async (trx) => await create(trx))
+  await knex.migrate.latest(regstackMigratorConfig(knex, options))
 }
 
-/** Drops the seven tables under `tablePrefix` (those that exist). Meant for tests and teardown. */
+/** Drops the seven tables and the migration tables under `tablePrefix` (those that exist). Meant for tests and teardown. */
 export async function dropTables(knex: Knex, options: SchemaOptions = {}): Promise<void> {
   const tables = tablesFor(options.tablePrefix)
-  const names = DEFINITIONS.map(([key]) => tables.table(key))
+  const names = [
+    ...DEFINITIONS.map(([key]) => tables.table(key)),
+    ...migrationTableNames(options.tablePrefix),
+  ]
   if (detectDialect(knex) === 'sqlite') {
     // SQLite's DROP TABLE takes one table.
     for (const name of names) await knex.schema.dropTableIfExists(name)

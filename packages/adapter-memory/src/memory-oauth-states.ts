@@ -6,6 +6,7 @@ import {
   type OAuthState,
   OAuthStateAlreadyExistsError,
   type OAuthStateRepo,
+  type SetResultTokenOptions,
 } from '@regstack/protocols'
 
 /** Builds the raw repository (valid, resolved arguments assumed; synchronous bodies keep it atomic). */
@@ -15,17 +16,13 @@ export function memoryOAuthStates(clock: Clock): OAuthStateRepo {
   return {
     async create(state: NewOAuthState): Promise<void> {
       if (byId.has(state.id)) throw new OAuthStateAlreadyExistsError(state.id)
-      byId.set(state.id, copyOAuthState(state))
+      byId.set(state.id, copyOAuthState({ ...state, resultWasNew: state.resultWasNew ?? false }))
     },
     async find(stateId: string): Promise<OAuthState | null> {
       const row = byId.get(stateId)
       return row === undefined ? null : copyOAuthState(row)
     },
-    async setResultToken(
-      stateId: string,
-      token: string,
-      opts?: { readonly newExpiresAt?: Date | null } | null,
-    ): Promise<void> {
+    async setResultToken(stateId: string, token: string, opts?: SetResultTokenOptions | null): Promise<void> {
       const row = byId.get(stateId)
       // Unknown id: no upsert, no row appears.
       if (row === undefined) return
@@ -33,6 +30,8 @@ export function memoryOAuthStates(clock: Clock): OAuthStateRepo {
       byId.set(stateId, {
         ...row,
         resultToken: token,
+        // Every call writes the flag (CONTRACT §0.19): omitted means false.
+        resultWasNew: opts?.wasNew ?? false,
         expiresAt:
           newExpiresAt === undefined || newExpiresAt === null
             ? row.expiresAt

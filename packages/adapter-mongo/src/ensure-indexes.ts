@@ -2,6 +2,7 @@
 import type { Db, Document, IndexDescription } from 'mongodb'
 import { type CollectionNames, resolveCollectionNames } from './collection-names.js'
 import { type IndexSpec, indexSpecs, WINDOW_TTL_INDEX } from './index-specs.js'
+import { dropLegacyEmailIndex, installOAuthStatesValidator } from './layout-upgrades.js'
 import { translateError } from './translate-error.js'
 
 /** Options of {@link ensureIndexes}. */
@@ -82,7 +83,9 @@ function toDescription(spec: IndexSpec): IndexDescription {
 }
 
 /**
- * Creates regstack's indexes (CONTRACT §4.1) with regstack's names and options. Idempotent: safe on
+ * Creates regstack's indexes (CONTRACT §4.1) with regstack's names and options, installs regstack's
+ * `oauth_states` validator (`mode` in `signin`/`link`) and first drops a legacy unique index on
+ * `users.email` that is not named `email_unique` (CONTRACT §0.19). Idempotent: safe on
  * every start. When the lockout window changed since the last run, the `when_ttl` index is moved to
  * the new window (with `collMod`, or drop + create) instead of failing as regstack does. Without
  * these indexes MongoDB enforces no uniqueness at all, so call this before using the repositories.
@@ -101,6 +104,10 @@ export async function ensureIndexes(db: Db, options: EnsureIndexesOptions): Prom
     byCollection.set(collection, [...(byCollection.get(collection) ?? []), spec])
   }
   try {
+    // Before the indexes: on a fresh database the validator then creates oauth_states itself, and
+    // email_unique must not meet an app's legacy unique index on the same key.
+    await installOAuthStatesValidator(db, names.oauthStates)
+    await dropLegacyEmailIndex(db, names.users)
     for (const [collection, collectionSpecs] of byCollection) {
       const ttl = collectionSpecs.find((s) => s.name === WINDOW_TTL_INDEX)
       if (ttl !== undefined) {

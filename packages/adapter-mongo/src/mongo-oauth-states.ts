@@ -1,7 +1,21 @@
 /** The Mongo `OAuthStateRepo`: regstack's `oauth_states`, keyed by the caller's state id as `_id`. */
-import type { Clock, NewOAuthState, OAuthFlowMode, OAuthState, OAuthStateRepo } from '@regstack/protocols'
+import type {
+  Clock,
+  NewOAuthState,
+  OAuthFlowMode,
+  OAuthState,
+  OAuthStateRepo,
+  SetResultTokenOptions,
+} from '@regstack/protocols'
 import type { Collection, Db } from 'mongodb'
-import { readDate, readId, readNullableString, readString, withoutNulls } from './stored-values.js'
+import {
+  readBoolean,
+  readDate,
+  readId,
+  readNullableString,
+  readString,
+  withoutNulls,
+} from './stored-values.js'
 import { driverCall } from './translate-error.js'
 
 /** An `oauth_states` document as regstack writes it. */
@@ -16,6 +30,8 @@ export interface OAuthStateDocument {
   created_at: Date
   expires_at: Date
   result_token?: string | null
+  /** Missing on documents written before regstack 0.8.3 (revision `2026-07`); read as `false`. */
+  result_was_new?: boolean
 }
 
 function toDocument(state: NewOAuthState): OAuthStateDocument {
@@ -30,6 +46,7 @@ function toDocument(state: NewOAuthState): OAuthStateDocument {
     created_at: state.createdAt,
     expires_at: state.expiresAt,
     result_token: state.resultToken,
+    result_was_new: state.resultWasNew ?? false,
   }) as OAuthStateDocument
 }
 
@@ -45,6 +62,7 @@ function toModel(doc: OAuthStateDocument): OAuthState {
     createdAt: readDate(doc, 'created_at'),
     expiresAt: readDate(doc, 'expires_at'),
     resultToken: readNullableString(doc, 'result_token'),
+    resultWasNew: readBoolean(doc, 'result_was_new', false),
   }
 }
 
@@ -63,17 +81,15 @@ export function mongoOAuthStates(db: Db, name: string, clock: Clock): OAuthState
       const doc = await driverCall(() => states.findOne({ _id: stateId }))
       return doc === null ? null : toModel(doc)
     },
-    async setResultToken(
-      stateId: string,
-      token: string,
-      opts?: { readonly newExpiresAt?: Date | null } | null,
-    ): Promise<void> {
+    async setResultToken(stateId: string, token: string, opts?: SetResultTokenOptions | null): Promise<void> {
       const newExpiresAt = opts?.newExpiresAt
-      // Both fields in one single-document update; no upsert, so an unknown id stays unknown.
+      // Token, flag (omitted wasNew resets it, as regstack does) and expiry in one single-document
+      // update; no upsert, so an unknown id stays unknown.
+      const tokenAndFlag = { result_token: token, result_was_new: opts?.wasNew ?? false }
       const fields: Partial<OAuthStateDocument> =
         newExpiresAt === undefined || newExpiresAt === null
-          ? { result_token: token }
-          : { result_token: token, expires_at: newExpiresAt }
+          ? tokenAndFlag
+          : { ...tokenAndFlag, expires_at: newExpiresAt }
       await driverCall(() => states.updateOne({ _id: stateId }, { $set: fields }))
     },
     async consume(stateId: string): Promise<OAuthState | null> {

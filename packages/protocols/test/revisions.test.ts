@@ -42,7 +42,11 @@ describe('contract revisions', () => {
     const seed: OAuthStateRepoOf<'2026-05'> = {
       create: async () => {},
       find: async () => null,
-      setResultToken: async (_id: string, _token: string, _opts?: { newExpiresAt?: Date | null } | null) => {},
+      setResultToken: async (
+        _id: string,
+        _token: string,
+        _opts?: { newExpiresAt?: Date | null } | null,
+      ) => {},
       consume: async () => null,
       purgeExpired: async () => 0,
     }

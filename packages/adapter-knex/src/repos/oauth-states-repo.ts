@@ -1,5 +1,5 @@
 /** Raw `OAuthStateRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
-import type { NewOAuthState, OAuthState, OAuthStateRepo } from '@regstack/protocols'
+import type { NewOAuthState, OAuthState, OAuthStateRepo, SetResultTokenOptions } from '@regstack/protocols'
 import { decodeOAuthState, encodeDate } from '../codec.js'
 import { asRows, type RepoContext } from '../repo-context.js'
 
@@ -22,6 +22,7 @@ export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
             created_at: encodeDate(state.createdAt),
             expires_at: encodeDate(state.expiresAt),
             result_token: state.resultToken,
+            result_was_new: ctx.dialect.encodeBool(state.resultWasNew ?? false),
           }),
         { table: 'oauthStates', stateId: state.id },
       )
@@ -30,15 +31,14 @@ export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
       const row = asRows(await ctx.run(async () => await states().where('id', stateId).limit(1)))[0]
       return row === undefined ? null : decodeOAuthState(row)
     },
-    async setResultToken(
-      stateId: string,
-      token: string,
-      opts?: { readonly newExpiresAt?: Date | null } | null,
-    ): Promise<void> {
+    async setResultToken(stateId: string, token: string, opts?: SetResultTokenOptions | null): Promise<void> {
       const newExpiresAt = opts?.newExpiresAt
-      const values = newExpiresAt
-        ? { result_token: token, expires_at: encodeDate(newExpiresAt) }
-        : { result_token: token }
+      // One UPDATE writes token, flag and expiry together (CONTRACT §0.19); omitted wasNew resets it.
+      const tokenAndFlag = {
+        result_token: token,
+        result_was_new: ctx.dialect.encodeBool(opts?.wasNew ?? false),
+      }
+      const values = newExpiresAt ? { ...tokenAndFlag, expires_at: encodeDate(newExpiresAt) } : tokenAndFlag
       await ctx.run(async () => await states().where('id', stateId).update(values))
     },
     async consume(stateId: string): Promise<OAuthState | null> {

@@ -7,13 +7,7 @@
 
 import { InvalidInputError } from '../errors.js'
 import { FIELD_LIMITS } from '../limits.js'
-import type {
-  NewMfaCode,
-  NewOAuthIdentity,
-  NewPendingRegistration,
-  NewUser,
-  OAuthState,
-} from '../models.js'
+import type { NewMfaCode, NewOAuthIdentity, NewPendingRegistration, NewUser, OAuthState } from '../models.js'
 import { ownField, type PlainObject, requireOptions } from './objects.js'
 import {
   requireBoolean,
