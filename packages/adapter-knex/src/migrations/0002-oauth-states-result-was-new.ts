@@ -19,6 +19,11 @@ export function resultWasNewMigration(options: SchemaOptions): RegstackMigration
           t.boolean('result_was_new').notNullable().defaultTo(false)
         })
       },
+      down: async (db) => {
+        await db.schema.alterTable(table, (t) => {
+          t.dropColumn('result_was_new')
+        })
+      },
     },
   }
 }
