@@ -13,6 +13,12 @@ export interface EnsureIndexesOptions {
    * inside the window. Must be a safe integer ≥ 0.
    */
   readonly loginLockoutWindowMs: number
+  /**
+   * Install regstack's validator on `oauth_states` (`mode` in `signin`/`link`; CONTRACT §0.19). Turn
+   * it off only for a MongoDB-compatible server without collection validators (no `create`/`collMod`
+   * with `validator`), where ensureIndexes otherwise fails saying so. @default true
+   */
+  readonly oauthStatesValidator?: boolean | null
   /** Collection names; must match the ones given to `createMongoRepos`. @default regstack's names */
   readonly collections?: Partial<CollectionNames> | null
 }
@@ -106,7 +112,7 @@ export async function ensureIndexes(db: Db, options: EnsureIndexesOptions): Prom
   try {
     // Before the indexes: on a fresh database the validator then creates oauth_states itself, and
     // email_unique must not meet an app's legacy unique index on the same key.
-    await installOAuthStatesValidator(db, names.oauthStates)
+    if (options.oauthStatesValidator !== false) await installOAuthStatesValidator(db, names.oauthStates)
     await dropLegacyEmailIndex(db, names.users)
     for (const [collection, collectionSpecs] of byCollection) {
       const ttl = collectionSpecs.find((s) => s.name === WINDOW_TTL_INDEX)

@@ -5,6 +5,8 @@
 import type { Db, Document } from 'mongodb'
 
 const NAMESPACE_NOT_FOUND = 26
+const NAMESPACE_EXISTS = 48
+const COMMAND_NOT_FOUND = 59
 
 function codeOf(error: unknown): unknown {
   return error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined
@@ -19,8 +21,10 @@ export const OAUTH_STATES_VALIDATOR: Readonly<Document> = {
 }
 
 /**
- * Installs {@link OAUTH_STATES_VALIDATOR} on `collection` with `collMod`, or creates the collection
- * with it when it does not exist yet (`collMod` needs an existing collection). Idempotent.
+ * Installs {@link OAUTH_STATES_VALIDATOR} on `collection`: creates the collection with it when it does
+ * not exist yet, and otherwise sets it with `collMod` (which needs an existing collection). Creating
+ * first keeps a fresh database to one command (and servers without `collMod` working there).
+ * Idempotent; a concurrent creator only turns our create into a `collMod`.
  */
 export async function installOAuthStatesValidator(db: Db, collection: string): Promise<void> {
   const options = {
@@ -29,15 +33,25 @@ export async function installOAuthStatesValidator(db: Db, collection: string): P
     validationAction: 'error',
   }
   try {
+    await db.command({ create: collection, ...options })
+    return
+  } catch (error) {
+    if (codeOf(error) === COMMAND_NOT_FOUND) throw noValidators(error)
+    if (codeOf(error) !== NAMESPACE_EXISTS) throw error
+  }
+  try {
     await db.command({ collMod: collection, ...options })
   } catch (error) {
-    if (codeOf(error) !== NAMESPACE_NOT_FOUND) throw error
-    await db.createCollection(collection, {
-      validator: { ...OAUTH_STATES_VALIDATOR },
-      validationLevel: 'moderate',
-      validationAction: 'error',
-    })
+    throw codeOf(error) === COMMAND_NOT_FOUND ? noValidators(error) : error
   }
+}
+
+function noValidators(cause: unknown): Error {
+  return new Error(
+    "ensureIndexes: this server supports neither create nor collMod with a validator, so regstack's " +
+      'oauth_states validator cannot be installed; pass `oauthStatesValidator: false` to go without it',
+    { cause },
+  )
 }
 
 /** True for a unique index on exactly `{ email: 1 }`. */
