@@ -64,4 +64,6 @@ export const STATE_SPEC: RowSpec = {
   createdAt: 'date',
   expiresAt: 'date',
   resultToken: 'text?',
+  // Contract revision 2026-07; guardRepos always resolves it (false when left out).
+  resultWasNew: 'bool',
 }

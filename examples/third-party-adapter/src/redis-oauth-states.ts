@@ -6,6 +6,7 @@ import {
   type OAuthState,
   OAuthStateAlreadyExistsError,
   type OAuthStateRepo,
+  type SetResultTokenOptions,
 } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { PURGE_ROWS_BY_EXPIRY, READ_ROW } from './common-scripts.js'
@@ -21,13 +22,16 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 return 1`)
 
-/** KEYS: row, expiry set. ARGV: id, token, [new expiresAt ms]. No row → nothing is written. */
+/**
+ * KEYS: row, expiry set. ARGV: id, token, wasNew (1/0), [new expiresAt ms]. No row → nothing is
+ * written. One script, so token, flag and expiry change at one instant (CONTRACT §0.17, §0.19).
+ */
 const SET_RESULT_TOKEN = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'resultToken', ARGV[2])
-if ARGV[3] then
-  redis.call('HSET', KEYS[1], 'expiresAt', ARGV[3])
-  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+redis.call('HSET', KEYS[1], 'resultToken', ARGV[2], 'resultWasNew', ARGV[3])
+if ARGV[4] then
+  redis.call('HSET', KEYS[1], 'expiresAt', ARGV[4])
+  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
 end
 return 1`)
 
@@ -54,9 +58,10 @@ export function redisOAuthStates(redis: Redis, keys: KeySpace, clock: Clock): OA
     async setResultToken(
       stateId: string,
       token: string,
-      opts?: { readonly newExpiresAt?: Date | null } | null,
+      opts?: SetResultTokenOptions | null,
     ): Promise<void> {
-      const args = [stateId, token]
+      // A call without wasNew resets the flag (guardRepos passes false then).
+      const args = [stateId, token, encodeValue(opts?.wasNew === true)]
       if (opts?.newExpiresAt) args.push(encodeValue(opts.newExpiresAt))
       await SET_RESULT_TOKEN.run(redis, keysOf(stateId), args)
     },

@@ -72,7 +72,7 @@ describe('contract revisions', () => {
     expect(report.checks.every((c) => c.since === '2026-05')).toBe(true)
     expect(validateReport(report)).toEqual([])
     expect(toBadge(report).label).toBe('regstack storage 2026-05')
-    expect(toMarkdown(report)).toContain('regstack storage 2026-05: CERTIFIED')
+    expect(toMarkdown(report)).toContain('regstack storage 2026-05: Certified')
     expect(toJUnitXml(report)).toContain('regstack conformance 2026-05: seed-memory')
   }, 120_000)
 
@@ -95,7 +95,7 @@ describe('contract revisions', () => {
     const current: MakeRepos = ({ clock }) => ({ repos: createMemoryRepos({ clock }), revision: '2026-07' })
     const newest = await checkConformance(current, options)
     expect(newest).toMatchObject({ certified: true, revision: { id: '2026-07', declared: '2026-07' } })
-    expect(toMarkdown(newest)).toContain('regstack storage 2026-07: CERTIFIED')
+    expect(toMarkdown(newest)).toContain('regstack storage 2026-07: Certified')
     const seed = await checkConformance(current, { ...options, revision: '2026-05' })
     expect(seed).toMatchObject({ certified: true, revision: { id: '2026-05', declared: '2026-07' } })
   }, 240_000)

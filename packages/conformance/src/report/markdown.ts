@@ -73,15 +73,15 @@ function verdictLine(report: ConformanceReport): string {
   const label = storageLabel(report)
   switch (verdictOf(report)) {
     case 'certified':
-      return `✅ **${label}: CERTIFIED**: every MUST check ran and passed, the fault tier included.`
+      return `✅ **${label}: Certified**: every MUST check ran and passed, the fault tier included.`
     case 'certified-base':
-      return `✅ **${label}: CERTIFIED · faults not exercised**: every MUST check that applies ran and passed; the target supplies no fault hooks, so the fault-injection tier did not run.`
+      return `✅ **${label}: Certified · faults not exercised**: every MUST check that applies ran and passed; the target supplies no fault hooks, so the fault-injection tier did not run.`
     case 'failed':
-      return `❌ **${label}: not certified**: ${report.summary.mustFailed} MUST check(s) failed.`
+      return `❌ **${label}: Not certified**: ${report.summary.mustFailed} MUST check(s) failed.`
     case 'error':
       return `⛔ **Error, no verdict**: ${cell(errorSummary(report))}`
     case 'partial':
-      return `⚠️ **${label}: partial run**: not every check ran, so no certification.`
+      return `⚠️ **${label}: Partial run**: not every check ran, so no certification.`
   }
 }
 
