@@ -55,11 +55,7 @@ export function redisOAuthStates(redis: Redis, keys: KeySpace, clock: Clock): OA
     async find(stateId: string): Promise<OAuthState | null> {
       return decodeRow(STATE_SPEC, await READ_ROW.run(redis, [keys.row('state', stateId)], []))
     },
-    async setResultToken(
-      stateId: string,
-      token: string,
-      opts?: SetResultTokenOptions | null,
-    ): Promise<void> {
+    async setResultToken(stateId: string, token: string, opts?: SetResultTokenOptions | null): Promise<void> {
       // A call without wasNew resets the flag (guardRepos passes false then).
       const args = [stateId, token, encodeValue(opts?.wasNew === true)]
       if (opts?.newExpiresAt) args.push(encodeValue(opts.newExpiresAt))
