@@ -87,6 +87,12 @@ class Server:
         self._open.clear()
 
 
+def contract_revision(regstack_version: str) -> str:
+    """The contract revision a regstack release implements (CONTRACT §0.19): 0.8.3 added result_was_new."""
+    parts = tuple(int(p) for p in regstack_version.split(".")[:3] if p.isdigit())
+    return "2026-07" if parts >= (0, 8, 3) else "2026-05"
+
+
 async def serve(backend: str, ignore_clock: bool) -> None:
     stores = BACKENDS[backend]()
     try:
@@ -101,6 +107,7 @@ async def serve(backend: str, ignore_clock: bool) -> None:
                 "engine": stores.engine,
             },
             "capabilities": {"automaticExpiry": stores.automatic_expiry},
+            "revision": contract_revision(version("regstack")),
         })
         loop = asyncio.get_running_loop()
         reader = asyncio.StreamReader(limit=64 * 1024 * 1024)

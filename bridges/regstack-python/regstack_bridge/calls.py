@@ -69,7 +69,7 @@ async def _record_failure(r: Any, a: list[Any]) -> None:
 
 
 async def _set_result_token(r: Any, a: list[Any]) -> None:
-    o = _opts(_arg(a, 2), {"newExpiresAt": "new_expires_at"})
+    o = _opts(_arg(a, 2), {"newExpiresAt": "new_expires_at", "wasNew": "was_new"})
     await r.oauth_states.set_result_token(a[0], a[1], **o)
 
 

@@ -75,6 +75,7 @@ STATE = {
     "createdAt": "created_at",
     "expiresAt": "expires_at",
     "resultToken": "result_token",
+    "resultWasNew": "result_was_new",
 }
 
 

@@ -14,6 +14,9 @@ import { createYourRepos } from './create-your-repos.js'
 export async function makeRepos(ctx: ConformanceContext): Promise<ConformanceTarget> {
   return {
     repos: createYourRepos({ clock: ctx.clock }),
+    // The contract revision your adapter implements (CONTRACT §0.19); the suite checks exactly that
+    // one. An adapter written for an older revision declares it (e.g. '2026-05') and stays certified.
+    revision: '2026-07',
     // true if the engine deletes expired rows on its own, as MongoDB's TTL indexes do (CONTRACT §0.13).
     capabilities: { automaticExpiry: false },
     close: async () => {

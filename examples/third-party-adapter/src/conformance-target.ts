@@ -58,6 +58,7 @@ export async function makeRepos(ctx: ConformanceContext): Promise<ConformanceTar
   const redis = await connect(connectionName)
   return {
     repos: createRedisRepos(redis, { clock: ctx.clock, keyPrefix }),
+    revision: '2026-07',
     capabilities: { automaticExpiry: false },
     faults: {
       dropConnections: async () => {

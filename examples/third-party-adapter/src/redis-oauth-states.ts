@@ -1,10 +1,10 @@
 /** The Redis `OAuthStateRepo`: a hash per state under the caller's id, and a sorted set by expiry. */
 
 import {
-  type NewOAuthState,
   type OAuthState,
   OAuthStateAlreadyExistsError,
   type RawOAuthStateRepo,
+  type RawSetResultTokenOptions,
 } from '@regstack/protocols'
 import type { Redis } from 'ioredis'
 import { PURGE_ROWS_BY_EXPIRY, READ_ROW } from './common-scripts.js'
@@ -20,13 +20,16 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 return 1`)
 
-/** KEYS: row, expiry set. ARGV: id, token, [new expiresAt ms]. No row → nothing is written. */
+/**
+ * KEYS: row, expiry set. ARGV: id, token, wasNew (1/0), [new expiresAt ms]. No row → nothing is
+ * written. One script, so token, flag and expiry change at one instant (CONTRACT §0.17, §0.19).
+ */
 const SET_RESULT_TOKEN = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'resultToken', ARGV[2])
-if ARGV[3] then
-  redis.call('HSET', KEYS[1], 'expiresAt', ARGV[3])
-  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+redis.call('HSET', KEYS[1], 'resultToken', ARGV[2], 'resultWasNew', ARGV[3])
+if ARGV[4] then
+  redis.call('HSET', KEYS[1], 'expiresAt', ARGV[4])
+  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
 end
 return 1`)
 
@@ -42,7 +45,7 @@ return r`)
 export function redisOAuthStates(redis: Redis, keys: KeySpace): RawOAuthStateRepo {
   const keysOf = (stateId: string): string[] => [keys.row('state', stateId), keys.statesByExpiry]
   return {
-    async create(state: NewOAuthState): Promise<void> {
+    async create(state: OAuthState): Promise<void> {
       const args = [state.id, encodeValue(state.expiresAt), ...encodeRow(STATE_SPEC, state)]
       if ((await CREATE.run(redis, keysOf(state.id), args)) === 0)
         throw new OAuthStateAlreadyExistsError(state.id)
@@ -50,13 +53,10 @@ export function redisOAuthStates(redis: Redis, keys: KeySpace): RawOAuthStateRep
     async find(stateId: string): Promise<OAuthState | null> {
       return decodeRow(STATE_SPEC, await READ_ROW.run(redis, [keys.row('state', stateId)], []))
     },
-    async setResultToken(
-      stateId: string,
-      token: string,
-      opts?: { readonly newExpiresAt: Date },
-    ): Promise<void> {
-      const args = [stateId, token]
-      if (opts !== undefined) args.push(encodeValue(opts.newExpiresAt))
+    async setResultToken(stateId: string, token: string, opts: RawSetResultTokenOptions): Promise<void> {
+      // guardRepos resolves an omitted wasNew to false, so every call writes the flag.
+      const args = [stateId, token, encodeValue(opts.wasNew)]
+      if (opts.newExpiresAt !== undefined) args.push(encodeValue(opts.newExpiresAt))
       await SET_RESULT_TOKEN.run(redis, keysOf(stateId), args)
     },
     async consume(stateId: string): Promise<OAuthState | null> {

@@ -128,5 +128,6 @@ export function decodeOAuthState(r: Row): OAuthState {
     createdAt: decodeDate(r.created_at),
     expiresAt: decodeDate(r.expires_at),
     resultToken: decodeNullableString(r.result_token),
+    resultWasNew: decodeBool(r.result_was_new),
   }
 }

@@ -1,5 +1,5 @@
 /** Raw `OAuthStateRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
-import type { NewOAuthState, OAuthState, RawOAuthStateRepo } from '@regstack/protocols'
+import type { OAuthState, RawOAuthStateRepo, RawSetResultTokenOptions } from '@regstack/protocols'
 import { decodeOAuthState, encodeDate } from './knex-codec.js'
 import { asRows, type RepoContext } from './repo-context.js'
 
@@ -8,7 +8,7 @@ export function knexOAuthStates(ctx: RepoContext): RawOAuthStateRepo {
   const states = () => ctx.from('oauthStates')
   const table = ctx.tables.table('oauthStates')
   return {
-    async create(state: NewOAuthState): Promise<void> {
+    async create(state: OAuthState): Promise<void> {
       await ctx.run(
         async () =>
           await states().insert({
@@ -22,6 +22,7 @@ export function knexOAuthStates(ctx: RepoContext): RawOAuthStateRepo {
             created_at: encodeDate(state.createdAt),
             expires_at: encodeDate(state.expiresAt),
             result_token: state.resultToken,
+            result_was_new: ctx.dialect.encodeBool(state.resultWasNew),
           }),
         { store: 'oauthStates', stateId: state.id },
       )
@@ -30,15 +31,14 @@ export function knexOAuthStates(ctx: RepoContext): RawOAuthStateRepo {
       const row = asRows(await ctx.run(async () => await states().where('id', stateId).limit(1)))[0]
       return row === undefined ? null : decodeOAuthState(row)
     },
-    async setResultToken(
-      stateId: string,
-      token: string,
-      opts?: { readonly newExpiresAt: Date },
-    ): Promise<void> {
+    async setResultToken(stateId: string, token: string, opts: RawSetResultTokenOptions): Promise<void> {
+      // One UPDATE writes token, flag and expiry together (CONTRACT §0.19); guardRepos resolves an
+      // omitted wasNew to false, so every call writes the flag.
+      const tokenAndFlag = { result_token: token, result_was_new: ctx.dialect.encodeBool(opts.wasNew) }
       const values =
-        opts === undefined
-          ? { result_token: token }
-          : { result_token: token, expires_at: encodeDate(opts.newExpiresAt) }
+        opts.newExpiresAt === undefined
+          ? tokenAndFlag
+          : { ...tokenAndFlag, expires_at: encodeDate(opts.newExpiresAt) }
       await ctx.run(async () => await states().where('id', stateId).update(values))
     },
     async consume(stateId: string): Promise<OAuthState | null> {

@@ -1,7 +1,15 @@
 /** Explicit, idempotent schema set-up (CONTRACT §4.2) and its teardown. */
-import { STORAGE_LAYOUT, STORE_KEYS, type StoredField, type StoredTable } from '@regstack/protocols'
+import {
+  type ContractRevision,
+  fieldsOf,
+  STORAGE_LAYOUT,
+  STORE_KEYS,
+  type StoredField,
+  type StoredTable,
+} from '@regstack/protocols'
 import type { Knex } from 'knex'
 import { type DialectFamily, detectDialect } from './dialect.js'
+import { migrationTableNames, regstackMigratorConfig } from './migrations/migration-source.js'
 import { assertSupportedServer, MARIADB_COLLATION } from './server-check.js'
 import { type TableKey, type Tables, tablesFor, UNIQUE_INDEXES } from './table-names.js'
 
@@ -83,11 +91,14 @@ const SQL_EXTRAS: Readonly<Record<TableKey, Define>> = {
   },
 }
 
-/** One table of today's schema: the layout's columns and unique indexes, then the SQL extras. */
-function defineTable(key: TableKey): Define {
+/**
+ * One table as `revision` stores it: the layout's columns and unique indexes, then the SQL extras.
+ * Migration 1 creates the `2026-05` tables; later fields arrive by their own migrations.
+ */
+function defineTable(key: TableKey, revision: ContractRevision): Define {
   const table = STORAGE_LAYOUT[key]
   return (t, s) => {
-    for (const field of table.fields) column(t, s, table, field)
+    for (const field of fieldsOf(table, revision)) column(t, s, table, field)
     s.uniques(t, key)
     SQL_EXTRAS[key](t, s)
   }
@@ -112,27 +123,16 @@ function schemaKit(family: DialectFamily, tables: Tables): SchemaKit {
 }
 
 /**
- * Creates regstack's seven tables (CONTRACT §4.2: table, column and unique index names), each only if
- * it does not exist yet, so running it again is harmless. On PostgreSQL and SQLite it runs in one
- * transaction (their DDL is transactional: all or nothing, and one commit instead of one per
- * statement). On MariaDB DDL commits implicitly; every table is InnoDB, `utf8mb4` with the no-pad
- * binary collation (exact strings, §0.5).
- * @throws Error on a mysql-family server without `RETURNING` (MySQL, MariaDB < 10.5).
+ * Creates regstack's seven tables as revision `2026-05` defines them (CONTRACT §4.2: table, column and
+ * unique index names), each only if it does not exist yet, so a database created before migrations
+ * were versioned passes through it unchanged. This is migration 1 (`migrations/`): `db` is the
+ * migration's transaction on PostgreSQL and SQLite (their DDL is transactional: all or nothing); on
+ * MariaDB DDL commits implicitly. Every MariaDB table is InnoDB, `utf8mb4` with the no-pad binary
+ * collation (exact strings, §0.5).
  */
-export async function migrate(knex: Knex, options: SchemaOptions = {}): Promise<void> {
-  const family = detectDialect(knex)
-  await assertSupportedServer(knex, family)
+export async function createTablesV1(db: Knex, options: SchemaOptions = {}): Promise<void> {
+  const family = detectDialect(db)
   const tables = tablesFor(options.tablePrefix)
-  if (family === 'mysql') await createTables(knex, family, tables)
-  else await knex.transaction(async (trx) => await createTables(trx, family, tables))
-}
-
-/**
- * Today's schema, as one step: creates each of the seven tables of regstack's layout that does not
- * exist yet under `tables`' prefix, on `db` (a knex or a transaction). No server check, no
- * transaction of its own: {@link migrate} supplies both.
- */
-export async function createTables(db: Knex, family: DialectFamily, tables: Tables): Promise<void> {
   const kit = schemaKit(family, tables)
   for (const key of STORE_KEYS) {
     const name = tables.table(key)
@@ -143,15 +143,30 @@ export async function createTables(db: Knex, family: DialectFamily, tables: Tabl
         t.charset('utf8mb4')
         t.collate(MARIADB_COLLATION)
       }
-      defineTable(key)(t, kit)
+      defineTable(key, '2026-05')(t, kit)
     })
   }
 }
 
-/** Drops the seven tables under `tablePrefix` (those that exist). Meant for tests and teardown. */
+/**
+ * Brings the schema under `tablePrefix` to the newest revision with knex's own migrator (its lock and
+ * its table, `<prefix>regstack_migrations`): migration 1 creates the seven tables, migration 2 adds
+ * `oauth_states.result_was_new` (revision `2026-07`). A database created by an earlier release (no
+ * migrations table yet) is upgraded in place: migration 1 finds every table and changes nothing.
+ * Idempotent: running it again applies nothing. To run these migrations from your own
+ * `knex.migrate.latest()`, see {@link regstackMigrationSource}.
+ * @throws Error on a mysql-family server without `RETURNING` (MySQL, MariaDB < 10.5).
+ */
+export async function migrate(knex: Knex, options: SchemaOptions = {}): Promise<void> {
+  const family = detectDialect(knex)
+  await assertSupportedServer(knex, family)
+  await knex.migrate.latest(regstackMigratorConfig(knex, options))
+}
+
+/** Drops the seven tables and the migration tables under `tablePrefix` (those that exist). Meant for tests and teardown. */
 export async function dropTables(knex: Knex, options: SchemaOptions = {}): Promise<void> {
   const tables = tablesFor(options.tablePrefix)
-  const names = STORE_KEYS.map((key) => tables.table(key))
+  const names = [...STORE_KEYS.map((key) => tables.table(key)), ...migrationTableNames(options.tablePrefix)]
   if (detectDialect(knex) === 'sqlite') {
     // SQLite's DROP TABLE takes one table.
     for (const name of names) await knex.schema.dropTableIfExists(name)

@@ -1,9 +1,9 @@
 /** The memory `OAuthStateRepo`: rows keyed by the caller's state id. */
 import {
-  type NewOAuthState,
   type OAuthState,
   OAuthStateAlreadyExistsError,
   type RawOAuthStateRepo,
+  type RawSetResultTokenOptions,
 } from '@regstack/protocols'
 
 /**
@@ -14,22 +14,24 @@ export function memoryOAuthStates(): RawOAuthStateRepo {
   const byId = new Map<string, OAuthState>()
 
   return {
-    async create(state: NewOAuthState): Promise<void> {
+    async create(state: OAuthState): Promise<void> {
       if (byId.has(state.id)) throw new OAuthStateAlreadyExistsError(state.id)
       byId.set(state.id, state)
     },
     async find(stateId: string): Promise<OAuthState | null> {
       return byId.get(stateId) ?? null
     },
-    async setResultToken(
-      stateId: string,
-      token: string,
-      opts?: { readonly newExpiresAt: Date },
-    ): Promise<void> {
+    async setResultToken(stateId: string, token: string, opts: RawSetResultTokenOptions): Promise<void> {
       const row = byId.get(stateId)
       // Unknown id: no upsert, no row appears.
       if (row === undefined) return
-      byId.set(stateId, { ...row, resultToken: token, expiresAt: opts?.newExpiresAt ?? row.expiresAt })
+      // Every call writes the flag (CONTRACT §0.19); guardRepos resolves an omitted one to false.
+      byId.set(stateId, {
+        ...row,
+        resultToken: token,
+        resultWasNew: opts.wasNew,
+        expiresAt: opts.newExpiresAt ?? row.expiresAt,
+      })
     },
     async consume(stateId: string): Promise<OAuthState | null> {
       const row = byId.get(stateId)

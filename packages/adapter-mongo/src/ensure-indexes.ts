@@ -2,6 +2,7 @@
 import type { Db, Document, IndexDescription } from 'mongodb'
 import { type CollectionNames, resolveCollectionNames } from './collection-names.js'
 import { type IndexSpec, indexSpecs, WINDOW_TTL_INDEX } from './index-specs.js'
+import { dropLegacyEmailIndex, installOAuthStatesValidator } from './layout-upgrades.js'
 import { translateError } from './translate-error.js'
 
 /** Options of {@link ensureIndexes}. */
@@ -12,6 +13,12 @@ export interface EnsureIndexesOptions {
    * inside the window. Must be a safe integer ≥ 0.
    */
   readonly loginLockoutWindowMs: number
+  /**
+   * Install regstack's validator on `oauth_states` (`mode` in `signin`/`link`; CONTRACT §0.19). Turn
+   * it off only for a MongoDB-compatible server without collection validators (no `create`/`collMod`
+   * with `validator`), where ensureIndexes otherwise fails saying so. @default true
+   */
+  readonly oauthStatesValidator?: boolean | null
   /** Collection names; must match the ones given to `createMongoRepos`. @default regstack's names */
   readonly collections?: Partial<CollectionNames> | null
 }
@@ -66,7 +73,9 @@ function toDescription(spec: IndexSpec): IndexDescription {
 }
 
 /**
- * Creates regstack's indexes (CONTRACT §4.1) with regstack's names and options. Idempotent: safe on
+ * Creates regstack's indexes (CONTRACT §4.1) with regstack's names and options, installs regstack's
+ * `oauth_states` validator (`mode` in `signin`/`link`) and first drops a legacy unique index on
+ * `users.email` that is not named `email_unique` (CONTRACT §0.19). Idempotent: safe on
  * every start. When the lockout window changed since the last run, the `when_ttl` index is moved to
  * the new window with `collMod` instead of failing as regstack does. Without
  * these indexes MongoDB enforces no uniqueness at all, so call this before using the repositories.
@@ -85,6 +94,10 @@ export async function ensureIndexes(db: Db, options: EnsureIndexesOptions): Prom
     byCollection.set(collection, [...(byCollection.get(collection) ?? []), spec])
   }
   try {
+    // Before the indexes: on a fresh database the validator then creates oauth_states itself, and
+    // email_unique must not meet an app's legacy unique index on the same key.
+    if (options.oauthStatesValidator !== false) await installOAuthStatesValidator(db, names.oauthStates)
+    await dropLegacyEmailIndex(db, names.users)
     for (const [collection, collectionSpecs] of byCollection) {
       const ttl = collectionSpecs.find((s) => s.name === WINDOW_TTL_INDEX)
       if (ttl !== undefined) {

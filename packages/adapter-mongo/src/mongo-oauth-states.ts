@@ -1,7 +1,12 @@
 /** The Mongo `OAuthStateRepo`: regstack's `oauth_states`, keyed by the caller's state id as `_id`. */
-import type { NewOAuthState, OAuthFlowMode, OAuthState, RawOAuthStateRepo } from '@regstack/protocols'
+import type {
+  OAuthFlowMode,
+  OAuthState,
+  RawOAuthStateRepo,
+  RawSetResultTokenOptions,
+} from '@regstack/protocols'
 import type { Collection, Db } from 'mongodb'
-import { readDate, readId, readNullableString, readString, withoutNulls } from './mongo-codec.js'
+import { readBoolean, readDate, readId, readNullableString, readString, withoutNulls } from './mongo-codec.js'
 import { driverCall } from './translate-error.js'
 
 /** An `oauth_states` document as regstack writes it. */
@@ -16,9 +21,11 @@ export interface OAuthStateDocument {
   created_at: Date
   expires_at: Date
   result_token?: string | null
+  /** Missing on documents written before regstack 0.8.3 (revision `2026-07`); read as `false`. */
+  result_was_new?: boolean
 }
 
-function toDocument(state: NewOAuthState): OAuthStateDocument {
+function toDocument(state: OAuthState): OAuthStateDocument {
   return withoutNulls({
     _id: state.id,
     provider: state.provider,
@@ -30,6 +37,7 @@ function toDocument(state: NewOAuthState): OAuthStateDocument {
     created_at: state.createdAt,
     expires_at: state.expiresAt,
     result_token: state.resultToken,
+    result_was_new: state.resultWasNew,
   }) as OAuthStateDocument
 }
 
@@ -45,6 +53,7 @@ function toModel(doc: OAuthStateDocument): OAuthState {
     createdAt: readDate(doc, 'created_at'),
     expiresAt: readDate(doc, 'expires_at'),
     resultToken: readNullableString(doc, 'result_token'),
+    resultWasNew: readBoolean(doc, 'result_was_new', false),
   }
 }
 
@@ -53,7 +62,7 @@ export function mongoOAuthStates(db: Db, name: string): RawOAuthStateRepo {
   const states: Collection<OAuthStateDocument> = db.collection<OAuthStateDocument>(name)
 
   return {
-    async create(state: NewOAuthState): Promise<void> {
+    async create(state: OAuthState): Promise<void> {
       await driverCall(() => states.insertOne(toDocument(state)), {
         store: 'oauthStates',
         stateId: state.id,
@@ -63,14 +72,12 @@ export function mongoOAuthStates(db: Db, name: string): RawOAuthStateRepo {
       const doc = await driverCall(() => states.findOne({ _id: stateId }))
       return doc === null ? null : toModel(doc)
     },
-    async setResultToken(
-      stateId: string,
-      token: string,
-      opts?: { readonly newExpiresAt: Date },
-    ): Promise<void> {
-      // Both fields in one single-document update; no upsert, so an unknown id stays unknown.
+    async setResultToken(stateId: string, token: string, opts: RawSetResultTokenOptions): Promise<void> {
+      // Token, flag (guardRepos resolves an omitted wasNew to false, as regstack resets it) and expiry
+      // in one single-document update; no upsert, so an unknown id stays unknown.
+      const tokenAndFlag = { result_token: token, result_was_new: opts.wasNew }
       const fields: Partial<OAuthStateDocument> =
-        opts === undefined ? { result_token: token } : { result_token: token, expires_at: opts.newExpiresAt }
+        opts.newExpiresAt === undefined ? tokenAndFlag : { ...tokenAndFlag, expires_at: opts.newExpiresAt }
       await driverCall(() => states.updateOne({ _id: stateId }, { $set: fields }))
     },
     async consume(stateId: string): Promise<OAuthState | null> {

@@ -8,7 +8,7 @@ import { type Db, type Document, ObjectId } from 'mongodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMongoRepos, DEFAULT_COLLECTION_NAMES, ensureIndexes } from '../src/index.js'
 import { dropFreshDbs, freshDb } from './support/fresh-db.js'
-import { SUITE_LOCKOUT_WINDOW_MS } from './support/mongo-target.js'
+import { indexOptions, SUITE_LOCKOUT_WINDOW_MS } from './support/mongo-target.js'
 
 const engine = await selectMongoEngine()
 afterAll(async () => {
@@ -34,7 +34,7 @@ describe('documents written by the adapter have regstack field names', () => {
   let db: Db
   beforeAll(async () => {
     db = freshDb(engine, 'docs')
-    await ensureIndexes(db, { loginLockoutWindowMs: SUITE_LOCKOUT_WINDOW_MS })
+    await ensureIndexes(db, indexOptions(engine, SUITE_LOCKOUT_WINDOW_MS))
     const repos = createMongoRepos(db, { clock: new FrozenClock(T) })
     const user = await repos.users.create({
       email: 'a@x.io',
@@ -156,6 +156,7 @@ describe('documents written by the adapter have regstack field names', () => {
         'created_at',
         'expires_at',
         'result_token',
+        'result_was_new',
       ].sort(),
     )
     expect(doc._id).toBe('state-1')
@@ -174,7 +175,7 @@ describe('documents written by the adapter have regstack field names', () => {
 describe('null fields', () => {
   it('are omitted on insert, as regstack does, and setters write an explicit null', async () => {
     const db = freshDb(engine, 'nulls')
-    await ensureIndexes(db, { loginLockoutWindowMs: SUITE_LOCKOUT_WINDOW_MS })
+    await ensureIndexes(db, indexOptions(engine, SUITE_LOCKOUT_WINDOW_MS))
     const repos = createMongoRepos(db, { clock: new FrozenClock(T) })
     const user = await repos.users.create({
       email: 'n@x.io',

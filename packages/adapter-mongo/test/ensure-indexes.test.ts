@@ -5,6 +5,7 @@ import type { Db, Document } from 'mongodb'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_COLLECTION_NAMES, ensureIndexes } from '../src/index.js'
 import { dropFreshDbs, freshDb } from './support/fresh-db.js'
+import { indexOptions } from './support/mongo-target.js'
 
 const engine = await selectMongoEngine()
 afterAll(async () => {
@@ -34,7 +35,7 @@ async function allIndexes(db: Db, collections = names): Promise<Record<string, R
 describe('ensureIndexes', () => {
   it("creates regstack's indexes with their names, keys and options", async () => {
     const db = freshDb(engine, 'idx')
-    await ensureIndexes(db, { loginLockoutWindowMs: MINUTES_15 })
+    await ensureIndexes(db, indexOptions(engine, MINUTES_15))
     const all = await allIndexes(db)
     expect(all[names.users]).toMatchObject({ email_unique: { key: { email: 1 }, unique: true } })
     expect(all[names.blacklist]).toMatchObject({
@@ -68,22 +69,22 @@ describe('ensureIndexes', () => {
 
   it('is idempotent: a second run succeeds and changes nothing', async () => {
     const db = freshDb(engine, 'idem')
-    await ensureIndexes(db, { loginLockoutWindowMs: MINUTES_15 })
+    await ensureIndexes(db, indexOptions(engine, MINUTES_15))
     const before = await allIndexes(db)
-    await ensureIndexes(db, { loginLockoutWindowMs: MINUTES_15 })
+    await ensureIndexes(db, indexOptions(engine, MINUTES_15))
     expect(await allIndexes(db)).toEqual(before)
   })
 
   it('rounds the window up to whole seconds', async () => {
     const db = freshDb(engine, 'round')
-    await ensureIndexes(db, { loginLockoutWindowMs: 1_500 })
+    await ensureIndexes(db, indexOptions(engine, 1_500))
     expect((await indexesOf(db, names.attempts)).when_ttl?.ttl).toBe(2)
   })
 
   it('moves when_ttl to a changed window with collMod', async () => {
     const db = freshDb(engine, 'window')
-    await ensureIndexes(db, { loginLockoutWindowMs: MINUTES_15 })
-    const change = ensureIndexes(db, { loginLockoutWindowMs: 10 * 60 * 1000 })
+    await ensureIndexes(db, indexOptions(engine, MINUTES_15))
+    const change = ensureIndexes(db, indexOptions(engine, 10 * 60 * 1000))
     if (engine.kind === 'jongodb') {
       // Stand-in gap: jongodb has no collMod (code 59), so the window cannot move there. The call
       // fails with the server's error as cause instead of leaving a stale TTL behind silently.
@@ -95,14 +96,14 @@ describe('ensureIndexes', () => {
     const attempts = await indexesOf(db, names.attempts)
     expect(attempts.when_ttl).toMatchObject({ key: { when: 1 }, ttl: 600 })
     expect(attempts.email_when).toBeDefined()
-    await ensureIndexes(db, { loginLockoutWindowMs: 10 * 60 * 1000 })
+    await ensureIndexes(db, indexOptions(engine, 10 * 60 * 1000))
   })
 
   it('honours custom collection names', async () => {
     const db = freshDb(engine, 'names')
     const collections = { ...names, users: 'accounts', oauthStates: 'flows' }
     await ensureIndexes(db, {
-      loginLockoutWindowMs: MINUTES_15,
+      ...indexOptions(engine, MINUTES_15),
       collections: { users: 'accounts', oauthStates: 'flows' },
     })
     const all = await allIndexes(db, collections)
@@ -113,10 +114,8 @@ describe('ensureIndexes', () => {
   it('rejects a window that is not a safe integer >= 0 before touching the server', async () => {
     const db = freshDb(engine, 'bad')
     for (const bad of [-1, 1.5, Number.NaN, '900' as unknown as number]) {
-      await expect(ensureIndexes(db, { loginLockoutWindowMs: bad })).rejects.toThrow(TypeError)
+      await expect(ensureIndexes(db, indexOptions(engine, bad))).rejects.toThrow(TypeError)
     }
-    await expect(ensureIndexes(db, { loginLockoutWindowMs: Number.MAX_SAFE_INTEGER })).rejects.toThrow(
-      RangeError,
-    )
+    await expect(ensureIndexes(db, indexOptions(engine, Number.MAX_SAFE_INTEGER))).rejects.toThrow(RangeError)
   })
 })

@@ -4,7 +4,7 @@ import { selectMongoEngine } from '@regstack/test-engines'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMongoRepos, ensureIndexes } from '../src/index.js'
 import { dropFreshDbs, freshDb } from './support/fresh-db.js'
-import { SUITE_LOCKOUT_WINDOW_MS } from './support/mongo-target.js'
+import { indexOptions, SUITE_LOCKOUT_WINDOW_MS } from './support/mongo-target.js'
 
 const engine = await selectMongoEngine()
 afterAll(async () => {
@@ -19,7 +19,7 @@ describe('user ids', () => {
   let user: User
   beforeAll(async () => {
     const db = freshDb(engine, 'ids')
-    await ensureIndexes(db, { loginLockoutWindowMs: SUITE_LOCKOUT_WINDOW_MS })
+    await ensureIndexes(db, indexOptions(engine, SUITE_LOCKOUT_WINDOW_MS))
     repos = createMongoRepos(db, { clock: new FrozenClock(T) })
     user = await repos.users.create({
       email: 'id@x.io',

@@ -9,7 +9,7 @@ import { ObjectId } from 'mongodb'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createMongoRepos, DEFAULT_COLLECTION_NAMES, ensureIndexes } from '../src/index.js'
 import { dropFreshDbs, freshDb } from './support/fresh-db.js'
-import { SUITE_LOCKOUT_WINDOW_MS } from './support/mongo-target.js'
+import { indexOptions, SUITE_LOCKOUT_WINDOW_MS } from './support/mongo-target.js'
 
 const engine = await selectMongoEngine()
 afterAll(async () => {
@@ -24,7 +24,7 @@ const names = DEFAULT_COLLECTION_NAMES
 describe('documents as regstack writes them', () => {
   it('read back through the repositories, absent and null alike', async () => {
     const db = freshDb(engine, 'regstack')
-    await ensureIndexes(db, { loginLockoutWindowMs: SUITE_LOCKOUT_WINDOW_MS })
+    await ensureIndexes(db, indexOptions(engine, SUITE_LOCKOUT_WINDOW_MS))
     const repos = createMongoRepos(db, { clock: new FrozenClock(T) })
     const userId = new ObjectId()
     // regstack omits None fields on insert and writes explicit nulls from setters.
@@ -76,6 +76,13 @@ describe('documents as regstack writes them', () => {
       attemptsRemaining: 1,
     })
     const state = await repos.oauthStates.consume('py-state')
-    expect(state).toMatchObject({ id: 'py-state', linkingUserId: null, resultToken: null, mode: 'signin' })
+    // Written before regstack 0.8.3: no result_was_new, which reads as false (CONTRACT §0.19).
+    expect(state).toMatchObject({
+      id: 'py-state',
+      linkingUserId: null,
+      resultToken: null,
+      mode: 'signin',
+      resultWasNew: false,
+    })
   })
 })

@@ -13,6 +13,8 @@ describe('the process bridge', () => {
       const failed = report.checks.filter((c) => c.status !== 'passed')
       expect(failed.map((c) => `${c.id}: ${c.failure?.message.split('\n')[0]}`)).toEqual([])
       expect(report.certified).toBe(true)
+      // The handshake's revision reaches the report.
+      expect(report.revision).toMatchObject({ id: '2026-07', declared: '2026-07' })
     } finally {
       await target.close()
     }

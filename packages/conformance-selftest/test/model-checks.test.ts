@@ -101,7 +101,8 @@ describe('model area', () => {
     })
     const failures = report.checks.filter((c) => c.status === 'failed').map(formatFailure)
     expect(failures).toEqual([])
-    expect(report.checks.length).toBe(4)
+    // Three focused runs, the 2026-07 OAuth-state run with resultWasNew, and the interleaved one.
+    expect(report.checks.length).toBe(5)
     console.info(
       `model area on memory: ${Math.round(performance.now() - started)} ms —`,
       report.checks.map((c) => `${c.id} ${c.durationMs} ms`).join(', '),

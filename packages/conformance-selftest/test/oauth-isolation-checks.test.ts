@@ -231,6 +231,7 @@ function blankState(id: string, token: string, clock: Clock): OAuthState {
     createdAt: now,
     expiresAt: now,
     resultToken: token,
+    resultWasNew: false,
   }
 }
 

@@ -19,17 +19,23 @@ export function checkCatalog(): string {
     '',
     `${ALL_CHECKS.length} checks in ${AREAS.length} areas. MUST checks decide certification; each links the clause`,
     `of the [contract](${CONTRACT_FROM_DOCS}) it enforces. Run one with \`REGSTACK_CHECK=<id>\`, an area with`,
-    '`REGSTACK_AREAS=<area>`.',
+    '`REGSTACK_AREAS=<area>`. *since* is the contract revision that introduced the rule: a run checks',
+    'the rules of the revision the adapter declares ([versioning](versioning.md)).',
     '',
   ]
   for (const area of AREAS) {
     const checks = ALL_CHECKS.filter((c) => c.area === area)
     if (checks.length === 0) continue
-    lines.push(`## ${area} (${checks.length})`, '', '| id | level | clause | rule |', '|---|---|---|---|')
+    lines.push(
+      `## ${area} (${checks.length})`,
+      '',
+      '| id | level | clause | since | rule |',
+      '|---|---|---|---|---|',
+    )
     for (const c of checks) {
       const note = c.requires === 'faults' ? ' *(needs fault hooks)*' : ''
       lines.push(
-        `| \`${c.id}\` | ${c.level} | ${clauseMarkdown(c.clause, CONTRACT_FROM_DOCS)} | ${c.title.replaceAll('|', '\\|')}${note} |`,
+        `| \`${c.id}\` | ${c.level} | ${clauseMarkdown(c.clause, CONTRACT_FROM_DOCS)} | ${c.since ?? '2026-05'} | ${c.title.replaceAll('|', '\\|')}${note} |`,
       )
     }
     lines.push('')

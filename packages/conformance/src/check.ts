@@ -1,10 +1,18 @@
-import type { FrozenClock, Repos } from '@regstack/protocols'
+import type { ContractRevision, FrozenClock, Repos } from '@regstack/protocols'
 import type fc from 'fast-check'
 import type { Area, ConformanceFaults, Level } from './types.js'
 
 /** An opened store, as a check sees it. */
 export interface Store {
+  /**
+   * The target's repositories as the check's revision sees them: for a `2026-05` check, states come
+   * back without `resultWasNew` (a field that revision does not have), whatever the adapter implements.
+   */
   readonly repos: Repos
+  /** The revision whose view `repos` gives (the revision of the check that opened the store). */
+  readonly revision: ContractRevision
+  /** What the target declared (`ConformanceTarget.revision`), if anything. */
+  readonly declaredRevision: ContractRevision | undefined
   readonly clock: FrozenClock
   readonly namespace: string
   /** Whether the adapter declared `automaticExpiry`. */
@@ -55,6 +63,11 @@ export interface Check {
   readonly level: Level
   /** The CONTRACT section it enforces, e.g. `§3.1` or `§0.8`. */
   readonly clause: string
+  /**
+   * The contract revision that introduced the rule (CONTRACT §0.19); a run of an older revision
+   * leaves the check out. @default '2026-05'
+   */
+  readonly since?: ContractRevision
   /** A capability the target must supply for the check to apply; otherwise it is reported as not applicable. */
   readonly requires?: 'faults'
   run(ctx: CheckContext): Promise<void>

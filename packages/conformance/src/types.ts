@@ -1,4 +1,4 @@
-import type { FrozenClock, Repos } from '@regstack/protocols'
+import type { ContractRevision, FrozenClock, Repos, ReposOf } from '@regstack/protocols'
 
 /** What the suite hands `makeRepos` each time it needs a store. */
 export interface ConformanceContext {
@@ -42,7 +42,17 @@ export interface ConformanceFaults {
 
 /** A fresh, empty, isolated store. */
 export interface ConformanceTarget {
-  readonly repos: Repos
+  /**
+   * The repositories. An adapter that declares `revision: '2026-05'` may hand the `2026-05` shapes
+   * (states without `resultWasNew`); see `ReposOf` in `@regstack/protocols`.
+   */
+  readonly repos: Repos | ReposOf<'2026-05'>
+  /**
+   * The contract revision the adapter implements (CONTRACT §0.19), e.g. `'2026-07'`. The suite checks
+   * exactly that revision's rules unless `ConformanceOptions.revision` says otherwise. Omitted: the
+   * newest revision is checked, and the run says so.
+   */
+  readonly revision?: ContractRevision
   readonly capabilities?: ConformanceCapabilities
   /** Fault-injection hooks (optional); see {@link ConformanceFaults}. */
   readonly faults?: ConformanceFaults
@@ -91,6 +101,12 @@ export interface ConformanceOptions {
   readonly seed?: number
   /** Replay path of a failure (needs exactly one check selected). Env: `REGSTACK_PATH`. */
   readonly path?: string
+  /**
+   * The contract revision to certify against (CONTRACT §0.19), overriding what the target declares
+   * (`ConformanceTarget.revision`). Checks new in a later revision than the target's fail saying so.
+   * Env: `REGSTACK_REVISION`. @default the target's declared revision, else the newest
+   */
+  readonly revision?: ContractRevision
   /** Run only these areas; the report is then marked partial. Env: `REGSTACK_AREAS` (comma-separated). */
   readonly areas?: readonly Area[]
   /** Run only checks whose id equals or starts with one of these. Env: `REGSTACK_CHECK` (comma-separated). */
@@ -163,6 +179,8 @@ export interface CheckResult {
   readonly area: Area
   readonly level: Level
   readonly clause: string
+  /** The contract revision that introduced the rule (report 1.2; absent in older reports: `2026-05`). */
+  readonly since?: ContractRevision
   readonly status: 'passed' | 'failed' | 'error'
   readonly durationMs: number
   /** The seed the check's properties ran with. */

@@ -17,7 +17,7 @@ async function repos(
   target: ProcessTarget,
   clock = new FrozenClock(new Date(Date.UTC(2030, 0, 1))),
 ): Promise<Repos> {
-  return (await target.makeRepos({ clock, namespace: 'rs_test_1' })).repos
+  return (await target.makeRepos({ clock, namespace: 'rs_test_1' })).repos as Repos
 }
 
 async function infrastructureFailure(call: Promise<unknown>): Promise<Error> {

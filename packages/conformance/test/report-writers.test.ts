@@ -73,7 +73,7 @@ describe('report writers', () => {
   it('writes JUnit XML with escaped text, one testsuite per area and the failure in full', () => {
     const xml = toJUnitXml(report())
     expect(xml).toContain('<testsuite name="users" tests="2" failures="1"')
-    expect(xml).toContain('name="regstack conformance: demo &lt;&amp;&gt;"')
+    expect(xml).toContain('name="regstack conformance 2026-05: demo &lt;&amp;&gt;"')
     expect(xml).not.toContain('\u0000')
     expect(xml).toContain('<failure type="MUST"')
     expect(xml).toContain('Replay:')

@@ -181,7 +181,8 @@ describe('certification tiers', () => {
     startedAt: new Date(0),
     durationMs: 5,
     selection: selectChecks(ALL_CHECKS, undefined, undefined),
-    calibration: { numRuns: 10, automaticExpiry: false, faults: false },
+    calibration: { numRuns: 10, automaticExpiry: false, faults: false, declaredRevision: '2026-07' as const },
+    revision: { id: '2026-07' as const, declared: '2026-07' as const },
     applicableAreas: [],
   }
   const passed = (id: string) => ({
@@ -204,6 +205,7 @@ describe('certification tiers', () => {
     })
     expect(base).toMatchObject({ certified: true, tier: 'base' })
     expect(toBadge(base).message).toBe('certified 1/1 · faults not exercised')
+    expect(toBadge(base).label).toBe('regstack storage 2026-07')
     const full = buildReport({ ...parts, applicable: 1, notApplicable: [], results: [passed('users.a')] })
     expect(full).toMatchObject({ certified: true, tier: 'full' })
     expect(toBadge(full).message).toBe('certified 1/1')

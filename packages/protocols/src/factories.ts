@@ -95,6 +95,8 @@ export interface OAuthStateInit {
   /** @default clock.now() + 5 minutes */
   readonly expiresAt?: Date
   readonly resultToken?: string | null
+  /** @default false (revision `2026-07`) */
+  readonly resultWasNew?: boolean
 }
 
 /**

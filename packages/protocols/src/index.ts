@@ -45,7 +45,7 @@ export type {
   StoredUniqueIndex,
   StoreKey,
 } from './layout.js'
-export { STORAGE_LAYOUT, STORE_KEYS } from './layout.js'
+export { fieldsOf, STORAGE_LAYOUT, STORE_KEYS } from './layout.js'
 export type { LimitedField } from './limits.js'
 export { FIELD_LIMITS, MAX_DATE_MS, MIN_DATE_MS, MODEL_DEFAULTS } from './limits.js'
 export { mfaCodeDigest, mfaCodeMatches } from './mfa-code-hash.js'
@@ -73,6 +73,7 @@ export type {
   RawOAuthStateRepo,
   RawPendingRepo,
   RawRepos,
+  RawSetResultTokenOptions,
   RawUserRepo,
   ResolvedListPagedOptions,
   ResolvedRecordFailureOptions,
@@ -88,9 +89,23 @@ export type {
   PendingRepo,
   RecordFailureOptions,
   Repos,
+  SetResultTokenOptions,
   UserCountFilter,
   UserRepo,
 } from './repos.js'
+export type {
+  ContractRevision,
+  NewOAuthStateOf,
+  OAuthStateOf,
+  OAuthStateRepoOf,
+  ReposOf,
+} from './revisions.js'
+export {
+  CONTRACT_REVISIONS,
+  isContractRevision,
+  NEWEST_CONTRACT_REVISION,
+  revisionIncludes,
+} from './revisions.js'
 export { describeKind } from './validate/describe-kind.js'
 export {
   validateNewMfaCode,

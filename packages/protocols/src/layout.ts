@@ -8,6 +8,7 @@
  * secondary and TTL indexes (their shape differs by engine), and checks.
  */
 import { FIELD_LIMITS } from './limits.js'
+import { type ContractRevision, revisionIncludes } from './revisions.js'
 
 /** The seven stores, keyed like `Repos`. */
 export type StoreKey =
@@ -37,6 +38,11 @@ export interface StoredField {
   readonly nullable: boolean
   /** Maximum length in UTF-16 code units, for `id` and `string` fields. */
   readonly width?: number
+  /**
+   * The contract revision that added the field; absent for fields of the first revision. A schema
+   * migration that created a revision's tables keeps creating exactly those (see {@link fieldsOf}).
+   */
+  readonly since?: ContractRevision
 }
 
 /** A named unique index over stored names, in key order. */
@@ -58,13 +64,14 @@ const field = (
   name: string,
   column: string,
   kind: StoredKind,
-  options: { readonly nullable?: boolean; readonly width?: number } = {},
+  options: { readonly nullable?: boolean; readonly width?: number; readonly since?: ContractRevision } = {},
 ): StoredField => ({
   field: name,
   column,
   kind,
   nullable: options.nullable ?? false,
   ...(options.width === undefined ? {} : { width: options.width }),
+  ...(options.since === undefined ? {} : { since: options.since }),
 })
 const nullable = { nullable: true } as const
 const width = (w: number, isNullable = false): { nullable: boolean; width: number } => ({
@@ -176,6 +183,7 @@ export const STORAGE_LAYOUT: Readonly<Record<StoreKey, StoredTable>> = {
       field('createdAt', 'created_at', 'instant'),
       field('expiresAt', 'expires_at', 'instant'),
       field('resultToken', 'result_token', 'text', nullable),
+      field('resultWasNew', 'result_was_new', 'bool', { since: '2026-07' }),
     ],
     uniqueIndexes: [],
   },
@@ -183,3 +191,8 @@ export const STORAGE_LAYOUT: Readonly<Record<StoreKey, StoredTable>> = {
 
 /** The store keys in creation order. */
 export const STORE_KEYS: readonly StoreKey[] = Object.keys(STORAGE_LAYOUT) as StoreKey[]
+
+/** The fields of `table` as revision `revision` stores them (fields added later left out). */
+export function fieldsOf(table: StoredTable, revision: ContractRevision): readonly StoredField[] {
+  return table.fields.filter((f) => f.since === undefined || revisionIncludes(revision, f.since))
+}

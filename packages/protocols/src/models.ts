@@ -126,10 +126,20 @@ export interface OAuthState {
   readonly expiresAt: Date
   /** Session JWT stashed by the callback for `consume`. Max 4096. */
   readonly resultToken: string | null
+  /**
+   * Whether the callback that stashed `resultToken` created a brand-new account (regstack
+   * `result_was_new`). Written by every `setResultToken` (`wasNew`, default `false`). Since contract
+   * revision `2026-07`.
+   */
+  readonly resultWasNew: boolean
 }
 
-/** Input of `OAuthStateRepo.create`: the whole state, `id` included (the caller chooses it). */
-export type NewOAuthState = OAuthState
+/**
+ * Input of `OAuthStateRepo.create`: the whole state, `id` included (the caller chooses it).
+ * `resultWasNew` may be left out (it is then `false`), so code written against revision `2026-05`
+ * keeps compiling.
+ */
+export type NewOAuthState = Omit<OAuthState, 'resultWasNew'> & { readonly resultWasNew?: boolean }
 
 /** A failed login (adapter-internal; never returned by a repository). */
 export interface LoginAttempt {

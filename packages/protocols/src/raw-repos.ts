@@ -14,7 +14,7 @@
  * Errors a raw method throws pass through the guard untouched, so the typed errors of CONTRACT §5
  * (`UserAlreadyExistsError`, `StorageUnavailableError`, ...) are the adapter's to throw.
  */
-import type { MfaKind, User } from './models.js'
+import type { MfaKind, OAuthState, User } from './models.js'
 import type {
   BlacklistRepo,
   LoginAttemptRepo,
@@ -79,12 +79,21 @@ export interface RawMfaCodeRepo extends Omit<MfaCodeRepo, 'delete' | 'purgeExpir
 /** {@link OAuthIdentityRepo} as an adapter implements it (it has no defaults to resolve). */
 export type RawOAuthIdentityRepo = OAuthIdentityRepo
 
+/** `setResultToken`'s options as they reach an adapter: `wasNew` always, `newExpiresAt` only when given. */
+export interface RawSetResultTokenOptions {
+  readonly newExpiresAt?: Date
+  /** Since revision `2026-07`; `false` when the caller left it out, so every call writes the flag. */
+  readonly wasNew: boolean
+}
+
 /**
- * {@link OAuthStateRepo} as an adapter implements it: `setResultToken` gets `{ newExpiresAt }` only
- * when a new expiry was given, and the cutoff is always given.
+ * {@link OAuthStateRepo} as an adapter implements it: `setResultToken` always gets its options
+ * resolved, `create` always gets `resultWasNew`, and the cutoff is always given.
  */
-export interface RawOAuthStateRepo extends Omit<OAuthStateRepo, 'setResultToken' | 'purgeExpired'> {
-  setResultToken(stateId: string, token: string, opts?: { readonly newExpiresAt: Date }): Promise<void>
+export interface RawOAuthStateRepo
+  extends Omit<OAuthStateRepo, 'create' | 'setResultToken' | 'purgeExpired'> {
+  create(state: OAuthState): Promise<void>
+  setResultToken(stateId: string, token: string, opts: RawSetResultTokenOptions): Promise<void>
   purgeExpired(now: Date): Promise<number>
 }
 

@@ -182,6 +182,14 @@ export interface OAuthIdentityRepo {
   }): Promise<void>
 }
 
+/** Options of `OAuthStateRepo.setResultToken`; `undefined` and `null` both mean "not given". */
+export interface SetResultTokenOptions {
+  /** Moves `expiresAt` in the same write. */
+  readonly newExpiresAt?: Date | null
+  /** Whether the callback created a brand-new account. @default false (since revision `2026-07`) */
+  readonly wasNew?: boolean | null
+}
+
 /** Server-side rows of in-flight OAuth flows, keyed by the caller's state id. */
 export interface OAuthStateRepo {
   /**
@@ -192,14 +200,12 @@ export interface OAuthStateRepo {
   /** The row, expired or not, or `null`. */
   find(stateId: string): Promise<OAuthState | null>
   /**
-   * Sets `resultToken` (and `expiresAt = newExpiresAt` in the same atomic write when given).
+   * Sets `resultToken` and `resultWasNew = wasNew ?? false` (a call without `wasNew` resets it), and
+   * `expiresAt = newExpiresAt` when given, all in one atomic write (CONTRACT §0.19).
    * Unknown `stateId`: no-op, no row appears.
+   * @throws InvalidInputError when `wasNew` is given and not a boolean.
    */
-  setResultToken(
-    stateId: string,
-    token: string,
-    opts?: { readonly newExpiresAt?: Date | null } | null,
-  ): Promise<void>
+  setResultToken(stateId: string, token: string, opts?: SetResultTokenOptions | null): Promise<void>
   /** Atomically returns the row as it was and deletes it: exactly one caller gets it; otherwise `null`. */
   consume(stateId: string): Promise<OAuthState | null>
   /** Deletes rows with `expiresAt < now` (default `clock.now()`); returns how many. */

@@ -79,6 +79,7 @@ describe('factories apply the §2 defaults with the injected clock', () => {
       createdAt: now,
       expiresAt: new Date(now.getTime() + 300_000),
       resultToken: null,
+      resultWasNew: false,
     })
     expectInvalid(() => makeNewOAuthState({ ...init, id: '' }, c), 'id')
   })

@@ -245,16 +245,29 @@ describe('guardRepos: oauthStates', () => {
     expect(rec.calls).toEqual([])
   })
 
-  it('setResultToken passes { newExpiresAt } only when given', async () => {
+  it('setResultToken passes { newExpiresAt } only when given and wasNew always (false when not given)', async () => {
     const { rec, repos } = setup()
     await repos.oauthStates.setResultToken('s', 't')
-    await repos.oauthStates.setResultToken('s', 't', { newExpiresAt: null })
+    await repos.oauthStates.setResultToken('s', 't', { newExpiresAt: null, wasNew: null })
     await repos.oauthStates.setResultToken('s', 't', { newExpiresAt: new Date(T1) })
+    await repos.oauthStates.setResultToken('s', 't', { wasNew: true })
     expect(rec.calls.map((c) => c.args)).toEqual([
-      ['s', 't', undefined],
-      ['s', 't', undefined],
-      ['s', 't', { newExpiresAt: new Date(T1) }],
+      ['s', 't', { wasNew: false }],
+      ['s', 't', { wasNew: false }],
+      ['s', 't', { newExpiresAt: new Date(T1), wasNew: false }],
+      ['s', 't', { wasNew: true }],
     ])
+  })
+
+  it('setResultToken rejects a wasNew that is not a boolean, before the unmatchable-id no-op', async () => {
+    const { rec, repos } = setup()
+    for (const bad of ['true', 1, 0, {}, []]) {
+      await expectRejectsInvalid(
+        () => repos.oauthStates.setResultToken('s'.repeat(65), 't', { wasNew: bad as never }),
+        'wasNew',
+      )
+    }
+    expect(rec.calls).toEqual([])
   })
 
   it('an empty or over-long state id matches nothing; create rejects an empty id', async () => {

@@ -19,6 +19,8 @@ interface Case {
   /** Limited string fields and their limits. */
   readonly limits: Readonly<Record<string, number>>
   readonly dates: readonly string[]
+  /** Fields that may be left out because they have a default. */
+  readonly defaulted?: readonly string[]
 }
 
 const cases: readonly Case[] = [
@@ -57,7 +59,7 @@ const cases: readonly Case[] = [
   {
     name: 'validateNewOAuthState',
     validate: validateNewOAuthState,
-    sample: () => ({ ...newState(), linkingUserId: 'u1', resultToken: 'jwt' }),
+    sample: () => ({ ...newState(), linkingUserId: 'u1', resultToken: 'jwt', resultWasNew: true }),
     nullable: ['linkingUserId', 'resultToken'],
     limits: {
       id: 64,
@@ -69,10 +71,11 @@ const cases: readonly Case[] = [
       resultToken: 4096,
     },
     dates: ['createdAt', 'expiresAt'],
+    defaulted: ['resultWasNew'],
   },
 ]
 
-describe.each(cases)('$name', ({ validate, sample, nullable, limits, dates }) => {
+describe.each(cases)('$name', ({ validate, sample, nullable, limits, dates, defaulted = [] }) => {
   it('returns an equal, fresh, closed copy and drops unknown keys', () => {
     const input = { ...sample(), extra: 'dropped', $where: 'x' }
     const out = validate(input) as Record<string, unknown>
@@ -98,7 +101,7 @@ describe.each(cases)('$name', ({ validate, sample, nullable, limits, dates }) =>
 
   it('rejects every missing required field, naming it', () => {
     for (const key of Object.keys(sample())) {
-      if (nullable.includes(key)) continue
+      if (nullable.includes(key) || defaulted.includes(key)) continue
       const { [key]: _drop, ...missing } = sample()
       expectInvalid(() => validate(missing), key)
     }
@@ -180,6 +183,16 @@ describe('model-specific rules', () => {
       expect(validateNewPendingRegistration(rest).fullName).toBeNull()
     } finally {
       Reflect.deleteProperty(Object.prototype, 'fullName')
+    }
+  })
+
+  it('validateNewOAuthState: resultWasNew left out or undefined is false; null or a non-boolean is rejected', () => {
+    const { resultWasNew: _drop, ...without } = { ...newState(), resultWasNew: true }
+    expect(validateNewOAuthState(without).resultWasNew).toBe(false)
+    expect(validateNewOAuthState({ ...newState(), resultWasNew: undefined }).resultWasNew).toBe(false)
+    expect(validateNewOAuthState({ ...newState(), resultWasNew: true }).resultWasNew).toBe(true)
+    for (const bad of [null, 'true', 1, 0, {}]) {
+      expectInvalid(() => validateNewOAuthState({ ...newState(), resultWasNew: bad }), 'resultWasNew')
     }
   })
 

@@ -116,7 +116,10 @@ describe('public surface', () => {
     expectTypeOf<NewPendingRegistration>().toEqualTypeOf<Omit<PendingRegistration, 'id'>>()
     expectTypeOf<NewMfaCode>().toEqualTypeOf<Omit<MfaCode, 'id'>>()
     expectTypeOf<NewOAuthIdentity>().toEqualTypeOf<Omit<OAuthIdentity, 'id'>>()
-    expectTypeOf<NewOAuthState>().toEqualTypeOf<OAuthState>()
+    expectTypeOf<NewOAuthState>().toEqualTypeOf<
+      Omit<OAuthState, 'resultWasNew'> & { readonly resultWasNew?: boolean }
+    >()
+    expectTypeOf<OAuthState['resultWasNew']>().toEqualTypeOf<boolean>()
     expectTypeOf<User['tokensInvalidatedAfter']>().toEqualTypeOf<Date | null>()
     expectTypeOf<LoginAttempt>().toEqualTypeOf<{
       readonly email: string

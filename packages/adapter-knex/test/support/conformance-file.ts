@@ -4,10 +4,24 @@ import { type KnexEngineName, openKnexEngine } from '@regstack/test-engines'
 import type { Knex } from 'knex'
 import { afterAll, describe, it } from 'vitest'
 import { createKnexRepos, dropTables, migrate } from '../../src/index.js'
+import { createTablesV1 } from '../../src/migrate.js'
 import { engineChecks } from './engine-checks.js'
 
+/** How the stores of a conformance file get their schema. */
+export interface ConformanceFileOptions {
+  /**
+   * Every store starts as a database of the release before versioned migrations (the 2026-05 tables,
+   * no migrations table) and is upgraded in place by `migrate` before the suite uses it.
+   */
+  readonly upgradeFrom2026_05?: boolean
+}
+
 /** Registers everything for `engine`; one knex instance is shared by every store of the file. */
-export async function conformanceFile(engine: KnexEngineName): Promise<void> {
+export async function conformanceFile(
+  engine: KnexEngineName,
+  options: ConformanceFileOptions = {},
+): Promise<void> {
+  const upgrade = options.upgradeFrom2026_05 === true
   const opened = await openKnexEngine(engine)
   if (opened.skipped) {
     describe(`adapter-knex on ${engine}`, () => {
@@ -17,19 +31,21 @@ export async function conformanceFile(engine: KnexEngineName): Promise<void> {
   }
   const knex: Knex = opened.knex
   afterAll(async () => await opened.close())
-  engineChecks(() => knex)
+  if (!upgrade) engineChecks(() => knex)
   runConformance(
     async (ctx) => {
       const tablePrefix = `${ctx.namespace}_`
+      if (upgrade) await createTablesV1(knex, { tablePrefix })
       await migrate(knex, { tablePrefix })
       return {
         repos: createKnexRepos(knex, { clock: ctx.clock, tablePrefix }),
+        revision: '2026-07',
         // One knex serves every store of the file; the suite runs one check at a time, so killing its
         // connections only disturbs the store of the faults check that asked.
         ...(opened.faults === undefined ? {} : { faults: opened.faults }),
         close: async () => await dropTables(knex, { tablePrefix }),
       }
     },
-    { name: `adapter-knex (${engine})`, engine: opened.label },
+    { name: `adapter-knex (${engine}${upgrade ? ', upgraded from 2026-05' : ''})`, engine: opened.label },
   )
 }

@@ -30,7 +30,7 @@ function slowMemory(): { repos: Repos; clock: FrozenClock } {
   const clock = new FrozenClock(new Date(Date.now() + CLOCK_LEAD_MS))
   const target = variant.makeRepos({ clock, namespace: 'bench' })
   if (target instanceof Promise) throw new Error('the latency variant opens synchronously')
-  return { repos: target.repos, clock }
+  return { repos: target.repos as Repos, clock }
 }
 
 async function checkerTable(histories: number): Promise<string[]> {

@@ -3,7 +3,7 @@
  * done or out of time; then the invariants are checked against the store.
  */
 import type { EngineTarget } from '@regstack/main-job'
-import { FrozenClock } from '@regstack/protocols'
+import { FrozenClock, type Repos } from '@regstack/protocols'
 import { checkInvariants, type InvariantResult } from './soak-invariants.js'
 import { SoakLedger } from './soak-ledger.js'
 import { drawOp, type OpContext, prng } from './soak-operations.js'
@@ -56,6 +56,8 @@ export async function runSoak(target: EngineTarget, options: SoakOptions = {}): 
   const clock = new FrozenClock()
   const namespace = `rs_soak${Math.floor(Math.random() * 36 ** 5).toString(36)}`
   const store = await target.makeRepos({ clock, namespace })
+  // Every engine target implements the newest revision.
+  const repos = store.repos as Repos
   const ledger = new SoakLedger()
   const latencies = new Float64Array(ops)
   let issued = 0
@@ -65,7 +67,7 @@ export async function runSoak(target: EngineTarget, options: SoakOptions = {}): 
 
   const worker = async (index: number): Promise<void> => {
     const ctx: OpContext = {
-      repos: store.repos,
+      repos,
       clock,
       ledger,
       random: prng(seed + index * 7919),
@@ -83,7 +85,7 @@ export async function runSoak(target: EngineTarget, options: SoakOptions = {}): 
   try {
     await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)))
     const durationMs = performance.now() - started
-    const invariants = await checkInvariants(store.repos, clock, ledger)
+    const invariants = await checkInvariants(repos, clock, ledger)
     const done = latencies.subarray(0, issued).sort()
     return {
       target: target.id,

@@ -36,6 +36,22 @@ const otherSplits: Mutant[] = [
     }),
   }),
   defineMutant({
+    id: 'atomicity.oauthStates.setResultToken-flag-second-write',
+    description:
+      'setResultToken writes token and expiry, awaits, then writes resultWasNew in a second statement.',
+    clause: '§0.19, §0.17',
+    caughtBy: 'linearizability',
+    raw: ({ raw }) => ({
+      oauthStates: {
+        async setResultToken(id, token, opts) {
+          await raw.oauthStates.setResultToken(id, token, { ...opts, wasNew: false })
+          await tick()
+          await raw.oauthStates.setResultToken(id, token, opts)
+        },
+      },
+    }),
+  }),
+  defineMutant({
     id: 'atomicity.oauthStates.setResultToken-read-then-write',
     description:
       'setResultToken reads the state, awaits, then replaces it (consume + create) with the token set.',

@@ -72,6 +72,30 @@ export const OAUTH_STATES_MUTANTS: readonly Mutant[] = [
     raw: ({ raw }) => ({ oauthStates: consumeReadThenDelete(raw) }),
   }),
   defineMutant({
+    id: 'oauthStates.result-was-new-not-stored',
+    description: 'create stores resultWasNew as false whatever the input says (revision 2026-07).',
+    clause: '§0.19',
+    raw: ({ raw }) => ({
+      oauthStates: { create: (state) => raw.oauthStates.create({ ...state, resultWasNew: false }) },
+    }),
+  }),
+  defineMutant({
+    id: 'oauthStates.was-new-kept-when-omitted',
+    description: 'setResultToken without wasNew keeps the stored resultWasNew instead of resetting it.',
+    clause: '§0.19',
+    raw: ({ raw }) => ({
+      oauthStates: {
+        async setResultToken(stateId, token, opts) {
+          const kept = (await raw.oauthStates.find(stateId))?.resultWasNew === true
+          await raw.oauthStates.setResultToken(stateId, token, {
+            ...opts,
+            wasNew: opts?.wasNew === true || kept,
+          })
+        },
+      },
+    }),
+  }),
+  defineMutant({
     id: 'oauthStates.purge-inclusive',
     description: 'purgeExpired also deletes states with expiresAt == now.',
     clause: '§0.12',

@@ -13,6 +13,8 @@ export interface BridgeHandshake {
   readonly protocol: number
   readonly implementation: { readonly name: string; readonly version: string; readonly engine: string }
   readonly capabilities?: { readonly automaticExpiry?: boolean }
+  /** The contract revision the implementation declares (CONTRACT §0.19), e.g. `"2026-07"`. */
+  readonly revision?: string
 }
 
 /** How to start a bridge process. */

@@ -1,3 +1,4 @@
+import type { ContractRevision } from '@regstack/protocols'
 import { InfrastructureError } from '../harness/infrastructure-error.js'
 import type { MakeRepos } from '../types.js'
 import { type BridgeCommand, type BridgeHandshake, BridgeProcess } from './bridge-process.js'
@@ -49,6 +50,10 @@ export function createProcessTarget(command: BridgeCommand): ProcessTarget {
       return {
         repos: bridgeRepos(bridge, namespace, clock),
         capabilities: { automaticExpiry: bridge.handshake.capabilities?.automaticExpiry === true },
+        // Passed on as declared: the suite itself refuses an unknown revision, naming the known ones.
+        ...(bridge.handshake.revision === undefined
+          ? {}
+          : { revision: bridge.handshake.revision as ContractRevision }),
         close: async () => {
           const closed = await bridge.request({ op: 'close', store: namespace })
           if (!closed.ok)

@@ -80,6 +80,16 @@ export const linearizabilityChecks: readonly Check[] = [
     share: SHARE,
   }),
   linearizabilityCheck({
+    id: 'linearizability.oauthStates.result-was-new',
+    title:
+      "Concurrent OAuth state calls that give resultWasNew and wasNew are linearizable per state: setResultToken writes token, resultWasNew and expiry at one instant, so no reader sees a token with another call's flag",
+    clause: '§0.19, §0.17',
+    ops: () => stateOps(true),
+    bounds: BOUNDS,
+    share: SHARE,
+    since: '2026-07',
+  }),
+  linearizabilityCheck({
     id: 'linearizability.all-repositories.under-connection-kills',
     title:
       'Concurrent calls on every repository stay linearizable per row while the connections are killed: a call that failed with UNAVAILABLE took effect entirely or not at all, one that resolved took effect',

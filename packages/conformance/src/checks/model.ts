@@ -41,6 +41,15 @@ export const modelChecks: readonly Check[] = [
     share: 1,
   }),
   differentialCheck({
+    id: 'model.oauthStates.result-was-new.differential',
+    title:
+      'Any sequence of OAuth-state calls that give resultWasNew and wasNew, and clock moves, behaves as the contract states: the flag round-trips, defaults to false and is rewritten by every setResultToken',
+    clause: '§0.19, §3.7',
+    commands: () => [...stateCommands(true), ...clockCommands()],
+    share: 0.5,
+    since: '2026-07',
+  }),
+  differentialCheck({
     id: 'model.all-repositories.differential',
     title:
       'Calls interleaved across all seven repositories never affect one another beyond what the contract states',

@@ -183,6 +183,7 @@ function runOptions(options: CertifyOptions, progress: Progress): ConformanceOpt
     ...(options.callTimeoutMs === undefined ? {} : { callTimeoutMs: options.callTimeoutMs }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.runs === undefined ? {} : { numRuns: options.runs }),
+    ...(options.revision === undefined ? {} : { revision: options.revision }),
     ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.areas === undefined ? {} : { areas: options.areas }),
     ...(options.checks === undefined ? {} : { checks: options.checks }),
@@ -198,6 +199,7 @@ export async function publish(report: ConformanceReport, options: CertifyOptions
   for (const check of report.checks) {
     for (const note of check.notes ?? []) out.write(`note: ${check.id}: ${note}\n`)
   }
+  if (report.revision?.message !== undefined) out.write(`\nnote: ${report.revision.message}\n`)
   out.write(`\n${summaryTable(report)}\n`)
   if (verdictOf(report) === 'error')
     process.stderr.write(`regstack-conformance: error: ${errorSummary(report)}\n`)

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { ALL_CHECKS } from '../checks/index.js'
+import { sinceOf } from '../harness/revision-view.js'
 import { SUITE_VERSION } from '../runner/suite-version.js'
 import { certify } from './certify.js'
 import { certifyTargets } from './certify-targets.js'
@@ -18,7 +19,9 @@ async function main(argv: readonly string[]): Promise<number> {
       return parsed.exitCode
     case 'list':
       for (const check of ALL_CHECKS) {
-        process.stdout.write(`${check.id}  [${check.level} ${check.clause}]  ${check.title}\n`)
+        process.stdout.write(
+          `${check.id}  [${check.level} ${check.clause}, since ${sinceOf(check)}]  ${check.title}\n`,
+        )
       }
       return 0
     case 'certify': {

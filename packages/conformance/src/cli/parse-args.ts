@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { CONTRACT_REVISIONS, type ContractRevision, isContractRevision } from '@regstack/protocols'
 import { AREAS, type Area } from '../types.js'
 import { UsageError } from './load-target.js'
 
@@ -16,6 +17,8 @@ export interface CertifyOptions {
   readonly name?: string
   readonly seed?: number
   readonly runs?: number
+  /** Contract revision to certify against (default: the one the target declares, else the newest). */
+  readonly revision?: ContractRevision
   readonly path?: string
   readonly areas?: readonly Area[]
   readonly checks?: readonly string[]
@@ -45,6 +48,7 @@ const FLAGS = {
   name: { type: 'string' },
   seed: { type: 'string' },
   runs: { type: 'string' },
+  revision: { type: 'string' },
   areas: { type: 'string' },
   check: { type: 'string' },
   path: { type: 'string' },
@@ -102,6 +106,11 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
   const callTimeoutMs = secondsFlag(values['call-timeout'], '--call-timeout')
   const heartbeatMs = secondsFlag(values.heartbeat, '--heartbeat')
   const checks = list(values.check)
+  if (values.revision !== undefined && !isContractRevision(values.revision)) {
+    throw new UsageError(
+      `--revision must be one of ${CONTRACT_REVISIONS.join(', ')}, got ${JSON.stringify(values.revision)}`,
+    )
+  }
   return {
     command: 'certify',
     options: {
@@ -118,6 +127,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
       ...(values.name === undefined ? {} : { name: values.name }),
       ...(seed === undefined ? {} : { seed }),
       ...(runs === undefined ? {} : { runs }),
+      ...(values.revision === undefined ? {} : { revision: values.revision }),
       ...(values.path === undefined ? {} : { path: values.path }),
       ...(areas === undefined ? {} : { areas: areas as Area[] }),
       ...(checks === undefined ? {} : { checks }),

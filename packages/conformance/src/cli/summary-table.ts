@@ -1,5 +1,5 @@
 import type { ConformanceReport } from '../report/report.js'
-import { errorSummary, verdictOf } from '../report/verdict.js'
+import { errorSummary, storageLabel, verdictOf } from '../report/verdict.js'
 
 /** A fixed-width table of areas (passed, failed, errors, time) and the verdict line. */
 export function summaryTable(report: ConformanceReport): string {
@@ -35,7 +35,12 @@ export function summaryTable(report: ConformanceReport): string {
   ].join('\n')
 }
 
+/** The verdict, for the revision checked: "regstack storage 2026-07: CERTIFIED: …". */
 function verdictText(report: ConformanceReport): string {
+  return `${storageLabel(report)}: ${verdictWords(report)}`
+}
+
+function verdictWords(report: ConformanceReport): string {
   const { passed, total, mustFailed, shouldFailed } = report.summary
   switch (verdictOf(report)) {
     case 'certified':

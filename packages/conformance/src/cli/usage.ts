@@ -1,3 +1,4 @@
+import { CONTRACT_REVISIONS } from '@regstack/protocols'
 import { AREAS } from '../types.js'
 
 /** The `--help` text: commands, the shape of a target module, every flag, the exit codes. */
@@ -17,6 +18,8 @@ The module (an ES module; build TypeScript first, or run through a loader) expor
     {
       repos: Repos                        users, pending, blacklist, attempts, mfaCodes,
                                           oauthIdentities, oauthStates (guardRepos(raw, { clock }))
+      revision?: '${CONTRACT_REVISIONS.join("' | '")}'  the contract revision the adapter implements;
+                                          omitted: the newest is checked, and the run says so
       capabilities?: {
         automaticExpiry?: boolean         the engine deletes expired rows by itself (TTL)
       }
@@ -46,6 +49,8 @@ Options:
   --name <name>          adapter name in the report (default: the module's package name)
   --seed <n>             master seed (default 20261127)
   --runs <n>             generated cases per property (default: calibrated to the engine)
+  --revision <id>        contract revision to certify against (${CONTRACT_REVISIONS.join(', ')}; default:
+                         the one the target declares, else the newest)
   --areas <a,b>          only these areas (${AREAS.join(', ')})
   --check <id,…>         only these checks (id or id prefix; \`list\` shows them)
   --path <path>          replay path of a failure (with exactly one --check)

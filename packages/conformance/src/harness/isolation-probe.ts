@@ -1,4 +1,4 @@
-import type { OAuthIdentity, OAuthState, PendingRegistration, User } from '@regstack/protocols'
+import type { NewOAuthState, OAuthIdentity, PendingRegistration, User } from '@regstack/protocols'
 import type { IsolationKeys } from '../arbitraries/isolation-keys.js'
 import { sha256Hex } from '../arbitraries/sha256.js'
 import type { Store } from '../check.js'
@@ -14,7 +14,7 @@ export interface Probe {
   readonly user: User
   readonly pending: PendingRegistration
   readonly identity: OAuthIdentity
-  readonly state: OAuthState
+  readonly state: NewOAuthState
 }
 
 const HOUR_MS = 60 * 60 * 1000
@@ -88,7 +88,7 @@ export async function writeProbe(store: Store, keys: IsolationKeys, variant: Pro
       lastUsedAt: null,
     }),
   )
-  const state: OAuthState = {
+  const state: NewOAuthState = {
     id: keys.stateId,
     provider: keys.provider,
     codeVerifier: label,

@@ -1,4 +1,4 @@
-import type { NewOAuthState, OAuthState } from '@regstack/protocols'
+import type { NewOAuthState } from '@regstack/protocols'
 import type { Store } from '../check.js'
 import { expectEqual } from './assert.js'
 import { describeValue } from './describe-value.js'
@@ -13,12 +13,13 @@ export async function createState(store: Store, state: NewOAuthState): Promise<v
 
 /**
  * Fails unless `actual` (what `find` or `consume` returned) is `expected`; a row that automatic
- * expiry may have reaped by now (CONTRACT §0.13) may also be `null`.
+ * expiry may have reaped by now (CONTRACT §0.13) may also be `null`. States are typed as inputs: a
+ * `2026-05` check compares them without `resultWasNew` (see `viewForRevision`).
  */
 export function expectStateOrReaped(
   store: Store,
-  actual: OAuthState | null,
-  expected: OAuthState | null,
+  actual: NewOAuthState | null,
+  expected: NewOAuthState | null,
   what: string,
 ): void {
   if (actual === null && expected !== null && store.mayBeReaped(expected.expiresAt)) return
@@ -29,7 +30,7 @@ export function expectStateOrReaped(
 export async function expectFound(
   store: Store,
   id: string,
-  expected: OAuthState | null,
+  expected: NewOAuthState | null,
   when: string,
 ): Promise<void> {
   const actual = await store.repos.oauthStates.find(id)

@@ -1,10 +1,17 @@
-import { FrozenClock } from '@regstack/protocols'
+import {
+  CONTRACT_REVISIONS,
+  type ContractRevision,
+  FrozenClock,
+  isContractRevision,
+  type Repos,
+} from '@regstack/protocols'
 import type { Store } from '../check.js'
 import type { ConformanceTarget, MakeRepos } from '../types.js'
 import type { CallRecorder } from './call-recorder.js'
 import { describeValue } from './describe-value.js'
 import { InfrastructureError } from './infrastructure-error.js'
 import { NeverSettledError, seconds, settleWithin } from './never-settled.js'
+import { viewForRevision } from './revision-view.js'
 
 /**
  * The frozen clock starts one hour ahead of the real wall clock. Rows the suite dates "now" are then
@@ -33,8 +40,11 @@ export class StorePool {
     this.#callTimeoutMs = callTimeoutMs
   }
 
-  /** Opens a store whose repository calls (and fault hooks) `calls` records. */
-  async open(calls: CallRecorder): Promise<Store> {
+  /**
+   * Opens a store whose repository calls (and fault hooks) `calls` records, its repositories seen as
+   * a check of `revision` sees them.
+   */
+  async open(calls: CallRecorder, revision: ContractRevision): Promise<Store> {
     const clock = new FrozenClock(new Date(Math.floor(Date.now() / 1000) * 1000 + CLOCK_LEAD_MS))
     sequence += 1
     // Documented shape (ConformanceContext.namespace): [a-z0-9_], starts with a letter, ≤ 24 characters.
@@ -68,9 +78,18 @@ export class StorePool {
         `makeRepos must resolve to a ConformanceTarget (an object with a \`repos\` property); got ${describeValue(target)}`,
       )
     }
+    const declared: unknown = target.revision
+    if (declared !== undefined && !isContractRevision(declared)) {
+      throw new InfrastructureError(
+        `makeRepos declared contract revision ${describeValue(declared)}; known revisions: ${CONTRACT_REVISIONS.join(', ')}`,
+      )
+    }
     const automaticExpiry = target.capabilities?.automaticExpiry === true
     const store: Store = {
-      repos: calls.wrapRepos(target.repos),
+      // A 2026-05 adapter's repos lack only what the 2026-07 checks look for; they fail saying so.
+      repos: viewForRevision(calls.wrapRepos(target.repos as Repos), revision),
+      revision,
+      declaredRevision: declared,
       clock,
       namespace,
       automaticExpiry,

@@ -1,13 +1,27 @@
-import type { NewOAuthState, OAuthState } from '@regstack/protocols'
+import {
+  type ContractRevision,
+  NEWEST_CONTRACT_REVISION,
+  type NewOAuthState,
+  revisionIncludes,
+  type SetResultTokenOptions,
+} from '@regstack/protocols'
 import { Rejection } from './rejection.js'
 
-/** OAuth states as the contract states them (CONTRACT §3.7, §0.1, §0.11), keyed by the caller's id. */
+/**
+ * OAuth states as the contract states them (CONTRACT §3.7, §0.1, §0.11, §0.19), keyed by the
+ * caller's id. Rows have the fields of the oracle's revision: from `2026-07` on, `resultWasNew`
+ * (false unless given, rewritten by every `setResultToken`); in `2026-05` no such field.
+ */
 export class OAuthStatesOracle {
-  readonly #rows = new Map<string, OAuthState>()
+  readonly #rows = new Map<string, NewOAuthState>()
   readonly #now: () => Date
+  readonly #revision: ContractRevision
+  readonly #withResultWasNew: boolean
 
-  constructor(now: () => Date) {
+  constructor(now: () => Date, revision: ContractRevision = NEWEST_CONTRACT_REVISION) {
     this.#now = now
+    this.#revision = revision
+    this.#withResultWasNew = revisionIncludes(revision, '2026-07')
   }
 
   create(state: NewOAuthState): void {
@@ -23,27 +37,32 @@ export class OAuthStatesOracle {
       createdAt: state.createdAt,
       expiresAt: state.expiresAt,
       resultToken: state.resultToken,
+      ...(this.#withResultWasNew ? { resultWasNew: state.resultWasNew ?? false } : {}),
     })
   }
 
   /** No expiry filter. */
-  find(stateId: string): OAuthState | null {
+  find(stateId: string): NewOAuthState | null {
     return this.#rows.get(stateId) ?? null
   }
 
-  /** Unknown id: nothing appears. `newExpiresAt` moves the expiry in the same write. */
-  setResultToken(
-    stateId: string,
-    token: string,
-    opts?: { readonly newExpiresAt?: Date | null } | null,
-  ): void {
+  /**
+   * Unknown id: nothing appears. Token, `resultWasNew = wasNew ?? false` (2026-07) and, with
+   * `newExpiresAt`, the expiry change in one write.
+   */
+  setResultToken(stateId: string, token: string, opts?: SetResultTokenOptions | null): void {
     const row = this.#rows.get(stateId)
     if (row === undefined) return
-    this.#rows.set(stateId, { ...row, resultToken: token, expiresAt: opts?.newExpiresAt ?? row.expiresAt })
+    this.#rows.set(stateId, {
+      ...row,
+      resultToken: token,
+      expiresAt: opts?.newExpiresAt ?? row.expiresAt,
+      ...(this.#withResultWasNew ? { resultWasNew: opts?.wasNew ?? false } : {}),
+    })
   }
 
   /** The row as it was, removed; `null` the second time. */
-  consume(stateId: string): OAuthState | null {
+  consume(stateId: string): NewOAuthState | null {
     const row = this.#rows.get(stateId) ?? null
     this.#rows.delete(stateId)
     return row
@@ -51,7 +70,7 @@ export class OAuthStatesOracle {
 
   /** An independent copy. */
   clone(now: () => Date): OAuthStatesOracle {
-    const copy = new OAuthStatesOracle(now)
+    const copy = new OAuthStatesOracle(now, this.#revision)
     for (const [id, row] of this.#rows) copy.#rows.set(id, row)
     return copy
   }

@@ -1,3 +1,4 @@
+import { type ContractRevision, NEWEST_CONTRACT_REVISION } from '@regstack/protocols'
 import { AttemptsOracle } from './attempts-oracle.js'
 import { BlacklistOracle } from './blacklist-oracle.js'
 import { MfaCodesOracle } from './mfa-codes-oracle.js'
@@ -9,7 +10,8 @@ import { UsersOracle } from './users-oracle.js'
 /**
  * A pure specification of the seven repositories, written as plainly as possible (a simplification of
  * the contract, never a copy of an adapter). It reads "now" from the same injected clock the adapter
- * gets, so defaulted dates are predicted exactly.
+ * gets, so defaulted dates are predicted exactly. It models one contract revision (the newest unless
+ * told otherwise): a `2026-05` oracle's OAuth states have no `resultWasNew`.
  */
 export class Oracle {
   readonly users: UsersOracle
@@ -22,7 +24,7 @@ export class Oracle {
 
   readonly #now: () => Date
 
-  constructor(now: () => Date, parts?: OracleParts) {
+  constructor(now: () => Date, revision: ContractRevision = NEWEST_CONTRACT_REVISION, parts?: OracleParts) {
     this.#now = now
     this.users = parts?.users ?? new UsersOracle(now)
     this.pending = parts?.pending ?? new PendingOracle(now)
@@ -30,7 +32,7 @@ export class Oracle {
     this.attempts = parts?.attempts ?? new AttemptsOracle(now)
     this.mfaCodes = parts?.mfaCodes ?? new MfaCodesOracle(now)
     this.oauthIdentities = parts?.oauthIdentities ?? new OAuthIdentitiesOracle()
-    this.oauthStates = parts?.oauthStates ?? new OAuthStatesOracle(now)
+    this.oauthStates = parts?.oauthStates ?? new OAuthStatesOracle(now, revision)
   }
 
   /**
@@ -38,7 +40,8 @@ export class Oracle {
    * it needs cheap copies; rows are immutable, only their lists are copied).
    */
   clone(now: () => Date = this.#now): Oracle {
-    return new Oracle(now, {
+    // The revision lives in the cloned parts; only the OAuth states depend on it.
+    return new Oracle(now, NEWEST_CONTRACT_REVISION, {
       users: this.users.clone(now),
       pending: this.pending.clone(now),
       blacklist: this.blacklist.clone(now),

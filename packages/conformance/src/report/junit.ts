@@ -2,6 +2,7 @@ import type { CheckResult } from '../types.js'
 import { clauseUrl } from './clause-link.js'
 import { formatFailure } from './format-failure.js'
 import type { ConformanceReport } from './report.js'
+import { revisionOf } from './verdict.js'
 
 /**
  * The report as JUnit XML: one `<testsuite>` per area, one `<testcase>` per check; failures as
@@ -35,7 +36,7 @@ export function toJUnitXml(report: ConformanceReport): string {
   const errors = (report.summary.errors ?? 0) + (report.error === undefined ? 0 : 1)
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(`regstack conformance: ${report.adapter.name}`)}" tests="${total + (report.error === undefined ? 0 : 1)}" failures="${failed}" errors="${errors}" time="${(report.durationMs / 1000).toFixed(3)}">`,
+    `<testsuites name="${xml(`regstack conformance ${revisionOf(report)}: ${report.adapter.name}`)}" tests="${total + (report.error === undefined ? 0 : 1)}" failures="${failed}" errors="${errors}" time="${(report.durationMs / 1000).toFixed(3)}">`,
     ...suites,
     '</testsuites>',
     '',
@@ -50,6 +51,8 @@ function testCase(report: ConformanceReport, c: CheckResult): string {
     '      <properties>',
     `        <property name="clause" value="${xml(c.clause)}"/>`,
     `        <property name="clauseUrl" value="${xml(clauseUrl(c.clause))}"/>`,
+    `        <property name="contractRevision" value="${xml(revisionOf(report))}"/>`,
+    `        <property name="since" value="${xml(c.since ?? '2026-05')}"/>`,
     '      </properties>',
   ]
   const verdict: string[] = []

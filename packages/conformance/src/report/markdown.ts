@@ -2,7 +2,7 @@ import type { Area } from '../types.js'
 import { clauseMarkdown } from './clause-link.js'
 import { formatFailure } from './format-failure.js'
 import type { ConformanceReport } from './report.js'
-import { errorSummary, verdictOf } from './verdict.js'
+import { errorSummary, revisionOf, storageLabel, verdictOf } from './verdict.js'
 
 /**
  * A Markdown summary, ready for `$GITHUB_STEP_SUMMARY`: verdict, what the target declared, per-area
@@ -19,6 +19,7 @@ export function toMarkdown(report: ConformanceReport): string {
     `|---|---|`,
     `| Adapter | ${cell(report.adapter.name)} |`,
     `| Engine | ${cell(report.adapter.engine)} |`,
+    revisionRow(report),
     `| Suite | ${report.suite.name}@${report.suite.version} (report schema ${report.schemaVersion}) |`,
     `| Checks | ${summary.passed}/${summary.total} passed (${summary.mustFailed} MUST, ${summary.shouldFailed} SHOULD failed, ${summary.errors ?? 0} errors) |`,
     `| Seed / runs | ${report.seed} / ${report.numRuns} |`,
@@ -69,18 +70,27 @@ export function toMarkdown(report: ConformanceReport): string {
 }
 
 function verdictLine(report: ConformanceReport): string {
+  const label = storageLabel(report)
   switch (verdictOf(report)) {
     case 'certified':
-      return '✅ **Certified**: every MUST check ran and passed, the fault tier included.'
+      return `✅ **${label}: Certified**: every MUST check ran and passed, the fault tier included.`
     case 'certified-base':
-      return '✅ **Certified · faults not exercised**: every MUST check that applies ran and passed; the target supplies no fault hooks, so the fault-injection tier did not run.'
+      return `✅ **${label}: Certified · faults not exercised**: every MUST check that applies ran and passed; the target supplies no fault hooks, so the fault-injection tier did not run.`
     case 'failed':
-      return `❌ **Not certified**: ${report.summary.mustFailed} MUST check(s) failed.`
+      return `❌ **${label}: Not certified**: ${report.summary.mustFailed} MUST check(s) failed.`
     case 'error':
       return `⛔ **Error, no verdict**: ${cell(errorSummary(report))}`
     case 'partial':
-      return '⚠️ **Partial run**: not every check ran, so no certification.'
+      return `⚠️ **${label}: Partial run**: not every check ran, so no certification.`
   }
+}
+
+/** The revision checked, what the target declared, and the run's message about it. */
+function revisionRow(report: ConformanceReport): string {
+  const declared =
+    report.revision === undefined ? '' : ` (target declares: ${report.revision.declared ?? 'nothing'})`
+  const message = report.revision?.message === undefined ? '' : `; ${report.revision.message}`
+  return `| Contract revision | ${revisionOf(report)}${declared}${cell(message)} |`
 }
 
 /** One row per capability and hook the target could declare, with what it declared. */

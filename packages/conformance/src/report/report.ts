@@ -1,16 +1,28 @@
+import type { ContractRevision } from '@regstack/protocols'
 import type { Area, CheckResult } from '../types.js'
 
 /**
  * Version of the report format (semver): the major changes with any incompatible change, the minor when
- * optional properties are added (1.1: `checks[].clauseUrl`). See docs/report-format.md.
+ * optional properties are added (1.1: `checks[].clauseUrl`; 1.2: `revision`, `checks[].since`).
+ * See docs/report-format.md.
  */
-export const REPORT_SCHEMA_VERSION = '1.1.0'
+export const REPORT_SCHEMA_VERSION = '1.2.0'
 
 /** The outcome of one conformance run, as written to `report.json`. */
 export interface ConformanceReport {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION
   readonly suite: { readonly name: '@regstack/conformance'; readonly version: string }
   readonly adapter: { readonly name: string; readonly engine: string }
+  /**
+   * The contract revision checked (CONTRACT §0.19) and what the target declared (`null`: nothing);
+   * `message` when the user should hear about it (none declared, or checked above the declared one).
+   * Schema 1.2; a report without it was checked against `2026-05`.
+   */
+  readonly revision?: {
+    readonly id: ContractRevision
+    readonly declared: ContractRevision | null
+    readonly message?: string
+  }
   readonly startedAt: string
   readonly durationMs: number
   /** Master seed and base run count: with them the whole run can be repeated. */

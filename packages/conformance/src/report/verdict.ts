@@ -27,3 +27,13 @@ export function errorSummary(report: ConformanceReport): string {
   const errored = report.checks.filter((c) => c.status === 'error')
   return `${errored.length} check(s) ended in an infrastructure error (first: ${errored[0]?.id ?? '?'})`
 }
+
+/** The contract revision a report was checked against: reports before schema 1.2 were `2026-05`. */
+export function revisionOf(report: ConformanceReport): string {
+  return report.revision?.id ?? '2026-05'
+}
+
+/** What a certificate is for: `regstack storage 2026-07`. */
+export function storageLabel(report: ConformanceReport): string {
+  return `regstack storage ${revisionOf(report)}`
+}

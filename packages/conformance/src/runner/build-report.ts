@@ -2,6 +2,7 @@ import { clauseUrl } from '../report/clause-link.js'
 import { type ConformanceReport, REPORT_SCHEMA_VERSION } from '../report/report.js'
 import type { Area, CheckResult } from '../types.js'
 import type { Calibration } from './calibrate.js'
+import type { RunRevision } from './resolve-revision.js'
 import type { Selection } from './select-checks.js'
 import { SUITE_VERSION } from './suite-version.js'
 
@@ -11,6 +12,8 @@ export interface ReportParts {
   readonly engine: string
   readonly seed: number
   readonly numRuns: number
+  /** The contract revision checked and what the target declared. */
+  readonly revision: RunRevision
   readonly startedAt: Date
   readonly durationMs: number
   readonly selection: Selection
@@ -40,6 +43,11 @@ export function buildReport(parts: ReportParts): ConformanceReport {
     schemaVersion: REPORT_SCHEMA_VERSION,
     suite: { name: '@regstack/conformance', version: SUITE_VERSION },
     adapter: { name: parts.name, engine: parts.engine },
+    revision: {
+      id: parts.revision.id,
+      declared: parts.revision.declared,
+      ...(parts.revision.message === undefined ? {} : { message: parts.revision.message }),
+    },
     startedAt: parts.startedAt.toISOString(),
     durationMs: Math.round(parts.durationMs),
     seed: parts.seed,

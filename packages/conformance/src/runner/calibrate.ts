@@ -1,3 +1,4 @@
+import { type ContractRevision, NEWEST_CONTRACT_REVISION } from '@regstack/protocols'
 import type { CallRecorder } from '../harness/call-recorder.js'
 import type { StorePool } from '../harness/store-pool.js'
 
@@ -6,12 +7,14 @@ export interface Calibration {
   readonly numRuns: number
   readonly automaticExpiry: boolean
   readonly faults: boolean
+  /** The revision the target declared (`ConformanceTarget.revision`), if any. */
+  readonly declaredRevision: ContractRevision | undefined
 }
 
 /**
  * Chooses the base run count from what one store costs: opening, a few reads, closing. In-process
  * stores get many generated cases; networked engines fewer, so the whole suite stays in minutes.
- * Also reports the declared capabilities. It is the run's first contact with the target, so a dead
+ * Also reports the declared capabilities and contract revision. It is the run's first contact with the target, so a dead
  * engine or a hanging `close()` shows up here, before any check.
  */
 export async function calibrate(pool: StorePool, calls: CallRecorder): Promise<Calibration> {
@@ -20,9 +23,10 @@ export async function calibrate(pool: StorePool, calls: CallRecorder): Promise<C
   let fastest = Number.POSITIVE_INFINITY
   let automaticExpiry = false
   let faults = false
+  let declaredRevision: ContractRevision | undefined
   for (let round = 0; round < 3; round++) {
     const started = performance.now()
-    const store = await pool.open(calls)
+    const store = await pool.open(calls, NEWEST_CONTRACT_REVISION)
     try {
       await store.repos.users.count()
       await store.repos.users.getByEmail('calibration@example.com')
@@ -33,7 +37,8 @@ export async function calibrate(pool: StorePool, calls: CallRecorder): Promise<C
     fastest = Math.min(fastest, performance.now() - started)
     automaticExpiry = store.automaticExpiry
     faults = store.faults !== undefined
+    declaredRevision = store.declaredRevision
   }
   const numRuns = fastest < 10 ? 100 : fastest < 60 ? 40 : fastest < 300 ? 20 : 10
-  return { numRuns, automaticExpiry, faults }
+  return { numRuns, automaticExpiry, faults, declaredRevision }
 }

@@ -1,8 +1,10 @@
+import { NEWEST_CONTRACT_REVISION } from '@regstack/protocols'
 import type { Check } from '../check.js'
 import { ALL_CHECKS } from '../checks/index.js'
 import { CallRecorder } from '../harness/call-recorder.js'
 import { describeValue } from '../harness/describe-value.js'
 import { seconds } from '../harness/never-settled.js'
+import { checksOfRevision, sinceOf } from '../harness/revision-view.js'
 import { deriveSeed } from '../harness/seed.js'
 import { newRunTag, StorePool } from '../harness/store-pool.js'
 import { watchCalls } from '../harness/watch-calls.js'
@@ -11,6 +13,7 @@ import type { CheckResult, ConformanceOptions, MakeRepos } from '../types.js'
 import { buildReport } from './build-report.js'
 import { type Calibration, calibrate } from './calibrate.js'
 import { type ResolvedOptions, resolveOptions } from './resolve-options.js'
+import { type RunRevision, resolveRevision } from './resolve-revision.js'
 import { runCheck } from './run-check.js'
 import { RunGuard } from './run-guard.js'
 import { type Selection, selectChecks } from './select-checks.js'
@@ -29,7 +32,8 @@ export class ConformanceRun {
   readonly #makeRepos: MakeRepos
   readonly #options: ConformanceOptions
   readonly #resolved: ResolvedOptions
-  readonly #selection: Selection
+  #selection: Selection
+  #revision: RunRevision
   readonly #results: CheckResult[] = []
   readonly #startedAt = new Date()
   readonly #started = performance.now()
@@ -43,10 +47,9 @@ export class ConformanceRun {
     this.#makeRepos = makeRepos
     this.#options = options
     this.#resolved = resolveOptions(options)
-    this.#selection = selectChecks(ALL_CHECKS, this.#resolved.areas, this.#resolved.checks)
-    if (this.#resolved.path !== undefined && this.#selection.checks.length !== 1) {
-      throw new TypeError('a replay path needs exactly one check selected (REGSTACK_CHECK=<id>)')
-    }
+    // Until calibration reads the target's declaration: the requested revision, else the newest.
+    this.#revision = resolveRevision(this.#resolved.revision, undefined)
+    this.#selection = this.#select(this.#resolved.revision ?? NEWEST_CONTRACT_REVISION)
     this.#applicable = this.#selection.checks
   }
 
@@ -67,6 +70,13 @@ export class ConformanceRun {
           ...stackOf(error),
         })
       }
+      this.#revision = resolveRevision(resolved.revision, this.#calibration.declaredRevision)
+      try {
+        this.#selection = this.#select(this.#revision.id)
+      } catch (error) {
+        await pool.closeAll().catch(() => {})
+        return this.#report({ message: messageOf(error) })
+      }
       const faults = this.#calibration.faults
       this.#applicable = this.#selection.checks.filter((c) => c.requires !== 'faults' || faults)
       this.#notApplicable = this.#selection.checks
@@ -83,6 +93,7 @@ export class ConformanceRun {
           shrink: resolved.shrink,
           replayCommand: resolved.replayCommand,
           ...(resolved.path === undefined ? {} : { path: resolved.path }),
+          declaredRevision: this.#revision.declared,
           onStart: (checkCalls) => {
             this.#running = { id: check.id, started: performance.now(), calls: checkCalls }
           },
@@ -128,6 +139,7 @@ export class ConformanceRun {
         area: check.area,
         level: check.level,
         clause: check.clause,
+        since: sinceOf(check),
         status: 'error',
         durationMs: Math.round((performance.now() - running.started) * 10) / 10,
         seed: deriveSeed(this.#resolved.seed, check.id),
@@ -147,6 +159,24 @@ export class ConformanceRun {
   /** A report of a run that could not even start (the target could not be loaded): `message` says why. */
   notStarted(message: string, stack?: string): ConformanceReport {
     return this.#report({ message, ...(stack === undefined ? {} : { stack }) })
+  }
+
+  /** The checks of `revision` that the options select (a TypeError when none match, or a path needs one). */
+  #select(revision: RunRevision['id']): Selection {
+    const selection = selectChecks(
+      checksOfRevision(ALL_CHECKS, revision),
+      this.#resolved.areas,
+      this.#resolved.checks,
+    )
+    if (this.#resolved.path !== undefined && selection.checks.length !== 1) {
+      throw new TypeError('a replay path needs exactly one check selected (REGSTACK_CHECK=<id>)')
+    }
+    return selection
+  }
+
+  /** The revision this run checks, once calibration has read the target's declaration. */
+  get revision(): RunRevision {
+    return this.#revision
   }
 
   #numRuns(): number {
@@ -171,6 +201,7 @@ export class ConformanceRun {
       engine: this.#resolved.engine,
       seed: this.#resolved.seed,
       numRuns: this.#numRuns(),
+      revision: this.#revision,
       startedAt: this.#startedAt,
       durationMs: performance.now() - this.#started,
       selection: this.#selection,

@@ -1,3 +1,4 @@
+import { CONTRACT_REVISIONS, type ContractRevision, isContractRevision } from '@regstack/protocols'
 import { DEFAULT_SEED } from '../harness/seed.js'
 import type { Area, ConformanceOptions, ReplayInfo } from '../types.js'
 import { defaultReplayCommand } from './run-check.js'
@@ -10,6 +11,8 @@ export interface ResolvedOptions {
   readonly numRuns: number | undefined
   readonly path: string | undefined
   readonly areas: readonly Area[] | undefined
+  /** The revision asked for explicitly (option or `REGSTACK_REVISION`); undefined: the target's. */
+  readonly revision: ContractRevision | undefined
   readonly checks: readonly string[] | undefined
   readonly timeoutMs: number
   readonly callTimeoutMs: number
@@ -37,11 +40,22 @@ export function resolveOptions(
     path: options.path ?? (env.REGSTACK_PATH || undefined),
     areas: options.areas ?? (list(env.REGSTACK_AREAS) as Area[] | undefined),
     checks: options.checks ?? list(env.REGSTACK_CHECK),
+    revision: revisionOption(options.revision ?? (env.REGSTACK_REVISION || undefined)),
     timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? 120_000,
     callTimeoutMs: positive(options.callTimeoutMs, 'callTimeoutMs') ?? 30_000,
     shrink: options.shrink ?? env.REGSTACK_SHRINK !== '0',
     replayCommand: options.replayCommand ?? defaultReplayCommand,
   }
+}
+
+function revisionOption(value: unknown): ContractRevision | undefined {
+  if (value === undefined) return undefined
+  if (!isContractRevision(value)) {
+    throw new TypeError(
+      `unknown contract revision ${JSON.stringify(value)}; known: ${CONTRACT_REVISIONS.join(', ')}`,
+    )
+  }
+  return value
 }
 
 function integerFromEnv(value: string | undefined, name: string): number | undefined {

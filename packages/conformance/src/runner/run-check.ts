@@ -1,8 +1,10 @@
+import { type ContractRevision, revisionIncludes } from '@regstack/protocols'
 import type { Check, CheckContext, Store } from '../check.js'
 import { CallRecorder } from '../harness/call-recorder.js'
 import { InfrastructureError, isInfrastructureError } from '../harness/infrastructure-error.js'
 import { isNeverSettled } from '../harness/never-settled.js'
 import { runProperty } from '../harness/property.js'
+import { BASE_REVISION, sinceOf } from '../harness/revision-view.js'
 import { deriveSeed } from '../harness/seed.js'
 import { nameSetupFailure } from '../harness/setup-step.js'
 import type { StorePool } from '../harness/store-pool.js'
@@ -25,6 +27,8 @@ export interface RunCheckSettings {
   /** The test file that registered the check (vitest), for the replay line. */
   readonly testFile?: string
   readonly replayCommand: (replay: ReplayInfo) => string
+  /** What the target declared (failures of rules it does not have say so). */
+  readonly declaredRevision?: ContractRevision | null
   /** Receives the check's call recorder as the check starts (heartbeats show its pending calls). */
   readonly onStart?: (calls: CallRecorder) => void
 }
@@ -57,7 +61,7 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
     if (ended)
       throw new InfrastructureError(`${check.id} already ended; its abandoned work opens no more stores`)
     try {
-      const store = await settings.pool.open(calls)
+      const store = await settings.pool.open(calls, sinceOf(check))
       open.add(store)
       return store
     } catch (error) {
@@ -116,20 +120,42 @@ export async function runCheck(check: Check, settings: RunCheckSettings): Promis
     ...(outcome.path === undefined ? {} : { path: outcome.path }),
     ...(settings.testFile === undefined ? {} : { testFile: settings.testFile }),
   })
+  const since = sinceOf(check)
+  const failure =
+    outcome.failure === undefined
+      ? undefined
+      : {
+          ...outcome.failure,
+          message: newRuleNote(since, settings.declaredRevision) + outcome.failure.message,
+        }
   const result: CheckResult = {
     id: check.id,
     title: check.title,
     area: check.area,
     level: check.level,
     clause: check.clause,
+    since,
     status: outcome.status,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     seed,
     ...(notes.length === 0 ? {} : { notes }),
-    ...(outcome.failure === undefined ? {} : { failure: { ...outcome.failure, replay } }),
+    ...(failure === undefined ? {} : { failure: { ...failure, replay } }),
   }
   const stalledCalls = (failed && isNeverSettled(error) ? 1 : 0) + closeErrors.filter(isNeverSettled).length
   return { result, stalledCalls }
+}
+
+/**
+ * The start of a failure message of a rule added after the seed revision: `new in 2026-07: `, plus,
+ * when the target declared an older revision, that this is why (CONTRACT §0.19).
+ */
+function newRuleNote(since: ContractRevision, declared: ContractRevision | null | undefined): string {
+  if (since === BASE_REVISION) return ''
+  const older =
+    declared !== null && declared !== undefined && !revisionIncludes(declared, since)
+      ? ` (the target declares ${declared}, which does not have this rule)`
+      : ''
+  return `new in ${since}${older}: `
 }
 
 /** The default replay line: environment variables in front of the vitest command (and the test file). */

@@ -1,6 +1,8 @@
+import { NEWEST_CONTRACT_REVISION, revisionIncludes } from '@regstack/protocols'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { ALL_CHECKS } from '../checks/index.js'
 import { CallRecorder } from '../harness/call-recorder.js'
+import { checksOfRevision, sinceOf } from '../harness/revision-view.js'
 import { newRunTag, StorePool } from '../harness/store-pool.js'
 import { watchCalls } from '../harness/watch-calls.js'
 import { formatFailure } from '../report/format-failure.js'
@@ -8,6 +10,7 @@ import { AREAS, type ConformanceOptions, type MakeRepos } from '../types.js'
 import { calibrate } from './calibrate.js'
 import { NO_FAULT_HOOKS } from './conformance-run.js'
 import { resolveOptions } from './resolve-options.js'
+import { type RunRevision, resolveRevision } from './resolve-revision.js'
 import { runCheck } from './run-check.js'
 import { RunGuard } from './run-guard.js'
 import { selectChecks } from './select-checks.js'
@@ -20,18 +23,28 @@ import { selectChecks } from './select-checks.js'
  */
 export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions = {}): void {
   const resolved = resolveOptions(options)
-  const selection = selectChecks(ALL_CHECKS, resolved.areas, resolved.checks)
+  // Registered before the target is asked (vitest collects tests synchronously): the requested
+  // revision's checks, else the newest's; checks beyond what the target declares are skipped.
+  const selection = selectChecks(
+    checksOfRevision(ALL_CHECKS, resolved.revision ?? NEWEST_CONTRACT_REVISION),
+    resolved.areas,
+    resolved.checks,
+  )
   const pool = new StorePool(makeRepos, newRunTag(), resolved.callTimeoutMs)
   const guard = new RunGuard()
   let numRuns = resolved.numRuns ?? 0
   let hasFaults = false
-  const title = `regstack conformance: ${resolved.name}${selection.partial ? ' (partial run)' : ''}`
+  let revision: RunRevision = resolveRevision(resolved.revision, undefined)
+  const title = `regstack conformance ${resolved.revision ?? NEWEST_CONTRACT_REVISION}: ${resolved.name}${selection.partial ? ' (partial run)' : ''}`
   describe(title, () => {
     beforeAll(async () => {
       const calls = new CallRecorder()
       const calibration = await watchCalls(calibrate(pool, calls), calls, resolved, 'calibration')
       numRuns = resolved.numRuns ?? calibration.numRuns
       hasFaults = calibration.faults
+      revision = resolveRevision(resolved.revision, calibration.declaredRevision)
+      if (revision.message !== undefined)
+        console.warn(`[regstack conformance] ${resolved.name}: ${revision.message}`)
       const inapplicable = selection.checks.filter((c) => c.requires === 'faults').length
       if (!hasFaults && inapplicable > 0) {
         // vitest's default reporter only counts skips; say once why these are skipped.
@@ -53,6 +66,10 @@ export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions
                 test.skip(NO_FAULT_HOOKS)
                 return
               }
+              if (!revisionIncludes(revision.id, sinceOf(check))) {
+                test.skip(`new in ${sinceOf(check)}; the target declares ${revision.id}`)
+                return
+              }
               if (guard.stopReason !== undefined) throw new Error(`not run: ${guard.stopReason}`)
               const testFile = relativeTestFile(test.task.file?.filepath)
               const run = await runCheck(check, {
@@ -63,6 +80,7 @@ export function runConformance(makeRepos: MakeRepos, options: ConformanceOptions
                 callTimeoutMs: resolved.callTimeoutMs,
                 shrink: resolved.shrink,
                 replayCommand: resolved.replayCommand,
+                declaredRevision: revision.declared,
                 ...(testFile === undefined ? {} : { testFile }),
                 ...(resolved.path === undefined ? {} : { path: resolved.path }),
               })

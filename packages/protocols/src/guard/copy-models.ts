@@ -91,6 +91,7 @@ export function copyOAuthState(s: OAuthState): OAuthState {
     createdAt: copyDate(s.createdAt),
     expiresAt: copyDate(s.expiresAt),
     resultToken: s.resultToken,
+    resultWasNew: s.resultWasNew,
   }
 }
 

@@ -5,7 +5,7 @@ import type { RawOAuthStateRepo } from '../raw-repos.js'
 import type { OAuthStateRepo } from '../repos.js'
 import { validateNewOAuthState } from '../validate/new-models.js'
 import { ownField, requireOptionalOptions } from '../validate/objects.js'
-import { requireOptionalDate } from '../validate/scalars.js'
+import { requireOptionalBoolean, requireOptionalDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
 import { copyOAuthState, copyOrNull } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
@@ -31,8 +31,10 @@ export function guardOAuthStates(inner: RawOAuthStateRepo, ctx: GuardContext): O
       const t = requireString(token, 'token', FIELD_LIMITS.resultToken)
       const o = requireOptionalOptions(opts, 'opts')
       const newExpiresAt = requireOptionalDate(ownField(o, 'newExpiresAt'), 'newExpiresAt')
+      // Every call writes the flag: omitted means false, so a later token never inherits an old one.
+      const wasNew = requireOptionalBoolean(ownField(o, 'wasNew'), 'wasNew') ?? false
       if (!isStateIdMatchable(s)) return
-      await inner.setResultToken(s, t, newExpiresAt === undefined ? undefined : { newExpiresAt })
+      await inner.setResultToken(s, t, newExpiresAt === undefined ? { wasNew } : { newExpiresAt, wasNew })
     },
     async consume(stateId: unknown): Promise<OAuthState | null> {
       const s = requireKeyString(stateId, 'stateId')

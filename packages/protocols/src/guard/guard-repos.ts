@@ -23,7 +23,8 @@ import { guardUsers } from './guard-users.js'
  * - Defaults are resolved here: omitted `now`/`when` → `options.clock.now()` (read once per call),
  *   `listPaged` → skip 0 / limit 50 / newest first, `count` → only the given flags, `recordFailure`
  *   → `{ when, ip }` with `ip` null, `mfaCodes.delete` without `kind` → `kind` undefined,
- *   `setResultToken` → `{ newExpiresAt }` only when given.
+ *   `setResultToken` → `{ wasNew }` always (`false` when not given) plus `newExpiresAt` only when
+ *   given; `oauthStates.create` → `resultWasNew` always present (`false` when left out).
  * - `New*` inputs reach `inner` as fresh closed copies; returned models are copied exactly once
  *   here (fresh closed copies with new `Date`s, arrays copied), so `inner` may return objects it
  *   keeps and never copies itself. Errors thrown by `inner` pass through untouched.

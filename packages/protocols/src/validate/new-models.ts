@@ -7,13 +7,7 @@
 
 import { InvalidInputError } from '../errors.js'
 import { FIELD_LIMITS } from '../limits.js'
-import type {
-  NewMfaCode,
-  NewOAuthIdentity,
-  NewOAuthState,
-  NewPendingRegistration,
-  NewUser,
-} from '../models.js'
+import type { NewMfaCode, NewOAuthIdentity, NewPendingRegistration, NewUser, OAuthState } from '../models.js'
 import { ownField, type PlainObject, requireOptions } from './objects.js'
 import {
   requireBoolean,
@@ -24,6 +18,11 @@ import {
   requireSafeInteger,
 } from './scalars.js'
 import { requireNullableString, requireString } from './strings.js'
+
+/** `OAuthState.resultWasNew` of an input: left out (or `undefined`) means `false`; `null` is not a boolean. */
+function wasNewOf(value: unknown): boolean {
+  return value === undefined ? false : requireBoolean(value, 'resultWasNew')
+}
 
 /** Reads a nullable field of a `New*` input: an absent or `undefined` value means `null`. */
 function nullable(object: PlainObject, key: string): unknown {
@@ -119,10 +118,11 @@ export function validateNewOAuthIdentity(value: unknown): NewOAuthIdentity {
 
 /**
  * Validates an `oauthStates.create` input. `id` is required and must be non-empty (the only field
- * where an empty string is rejected); nullable: `linkingUserId`, `resultToken`; the rest required.
+ * where an empty string is rejected); nullable: `linkingUserId`, `resultToken`; `resultWasNew` left out is `false`
+ * (revision `2026-07`); the rest required. The result is the state as stored, every field present.
  * @throws InvalidInputError (field `state` when not a plain object).
  */
-export function validateNewOAuthState(value: unknown): NewOAuthState {
+export function validateNewOAuthState(value: unknown): OAuthState {
   const o = requireOptions(value, 'state')
   const id = requireString(ownField(o, 'id'), 'id', FIELD_LIMITS.stateId)
   if (id === '') throw new InvalidInputError('id', 'an OAuth state id must not be empty')
@@ -137,5 +137,6 @@ export function validateNewOAuthState(value: unknown): NewOAuthState {
     createdAt: requireDate(ownField(o, 'createdAt'), 'createdAt'),
     expiresAt: requireDate(ownField(o, 'expiresAt'), 'expiresAt'),
     resultToken: requireNullableString(nullable(o, 'resultToken'), 'resultToken', FIELD_LIMITS.resultToken),
+    resultWasNew: wasNewOf(ownField(o, 'resultWasNew')),
   }
 }

@@ -98,5 +98,5 @@ export function newState(): NewOAuthState {
 }
 
 export function storedState(): OAuthState {
-  return newState()
+  return { ...newState(), resultWasNew: false }
 }

@@ -1,3 +1,4 @@
+import type { ContractRevision } from '@regstack/protocols'
 import { type CallEntries, minimizeViolation } from '../../linearizability/minimize.js'
 import {
   type Entry,
@@ -82,11 +83,11 @@ function withContext(calls: readonly RecordedCall[], core: ReadonlySet<number>):
   return calls.filter((c) => core.has(c.id) || central.some((k) => overlaps(k, c)))
 }
 
-/** The oracle as the sequential specification of one repository. */
-export function repoSpec(repo: RepoName): SearchSpec<Oracle, Share> {
+/** The oracle of `revision` as the sequential specification of one repository. */
+export function repoSpec(repo: RepoName, revision?: ContractRevision): SearchSpec<Oracle, Share> {
   const epoch = new Date(0)
   return {
-    init: new Oracle(() => epoch),
+    init: new Oracle(() => epoch, revision),
     step(state, entry: Entry<Share>) {
       const { call, row } = entry.op
       const now = new Date(call.nowMs)
@@ -102,15 +103,20 @@ export function repoSpec(repo: RepoName): SearchSpec<Oracle, Share> {
 
 /**
  * Decides a recorded history repository by repository (each is a product of rows with respect to
- * the calls generated here, so P-compositionality applies) within `budget` search nodes each.
+ * the calls generated here, so P-compositionality applies) within `budget` search nodes each, under
+ * the oracle of `revision` (the revision the store is seen as; default the newest).
  */
-export function judgeHistory(calls: readonly RecordedCall[], budget: number): Judgement {
+export function judgeHistory(
+  calls: readonly RecordedCall[],
+  budget: number,
+  revision?: ContractRevision,
+): Judgement {
   let nodes = 0
   const repos = [...new Set(calls.map((c) => c.op.repo))]
   for (const repo of repos) {
     const mine = calls.filter((c) => c.op.repo === repo)
     const parts = entriesOf(mine)
-    const spec = repoSpec(repo)
+    const spec = repoSpec(repo, revision)
     const decide = (entries: readonly Entry<Share>[]): SearchVerdict =>
       searchLinearization(entries, spec, budget)
     const verdict = decide(parts.flatMap((p) => p.entries))

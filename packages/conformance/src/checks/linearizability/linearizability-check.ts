@@ -1,3 +1,4 @@
+import type { ContractRevision } from '@regstack/protocols'
 import fc from 'fast-check'
 import type { Check, CheckContext, Store } from '../../check.js'
 import { ContractViolation } from '../../harness/contract-violation.js'
@@ -30,6 +31,8 @@ export interface LinearizabilitySpec {
   /** Share of the context's run count (several checks split the budget). */
   readonly share: number
   readonly requires?: 'faults'
+  /** The revision that introduced the rule. @default '2026-05' */
+  readonly since?: ContractRevision
   /** Runs alongside every round (e.g. killing connections) and names the error code of unknown outcomes. */
   readonly fault?: { readonly during: (store: Store) => Promise<void>; readonly unknownCode: string }
 }
@@ -80,6 +83,7 @@ export function linearizabilityCheck(spec: LinearizabilitySpec): Check {
     level: 'MUST',
     clause: spec.clause,
     ...(spec.requires === undefined ? {} : { requires: spec.requires }),
+    ...(spec.since === undefined ? {} : { since: spec.since }),
     async run(ctx: CheckContext) {
       const stats = { histories: 0, calls: 0, unknown: 0, nodes: 0 }
       // A call stuck after a fault is reported as it is, not shrunk: each replay would wait again.
@@ -106,7 +110,7 @@ export function linearizabilityCheck(spec: LinearizabilitySpec): Check {
               stuck = error
               return
             }
-            const judged = judgeHistory(calls, SEARCH_BUDGET)
+            const judged = judgeHistory(calls, SEARCH_BUDGET, store.revision)
             stats.histories += 1
             stats.calls += calls.length
             stats.unknown += calls.filter((c) => c.unknown).length

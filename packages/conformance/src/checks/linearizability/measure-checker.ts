@@ -1,4 +1,4 @@
-import type { FrozenClock, Repos } from '@regstack/protocols'
+import { type FrozenClock, NEWEST_CONTRACT_REVISION, type Repos } from '@regstack/protocols'
 import fc from 'fast-check'
 import type { Store } from '../../check.js'
 import { judgeHistory } from './judge-history.js'
@@ -54,6 +54,8 @@ export async function measureChecker(
       repos,
       clock,
       namespace: 'bench',
+      revision: NEWEST_CONTRACT_REVISION,
+      declaredRevision: undefined,
       automaticExpiry: false,
       faults: undefined,
       mayBeReaped: () => false,

@@ -116,31 +116,42 @@ const touch = fc.tuple(provider, subject, offset()).map(([p, s, x]) =>
 const STATE_IDS: readonly string[] = ['state-1', 'state-2']
 const stateId = fc.constantFrom(...STATE_IDS)
 
-const createState = fc.tuple(stateId, expiryOffset(), fc.constantFrom('/a', '/b')).map(([id, x, to]) =>
-  opSpec(`oauthStates.create(${id}, ${to})`, (env): LinOp => {
-    const make = (): NewOAuthState => ({
-      id,
-      provider: 'google',
-      codeVerifier: 'verifier',
-      nonce: 'nonce',
-      redirectTo: to,
-      mode: 'signin',
-      linkingUserId: null,
-      createdAt: env.at(0),
-      expiresAt: env.at(x),
-      resultToken: null,
-    })
-    const mine = make()
-    return {
-      repo: 'oauthStates',
-      kind: 'write',
-      code: callCode('oauthStates.create', [mine], env.nowMs),
-      call: (r) => r.oauthStates.create(mine),
-      inputs: [mine],
-      predict: (o) => nothing(o.oauthStates.create(make())),
-    }
-  }),
-)
+/** `resultWasNew` of a created state, or `wasNew` of a call: given (2026-07 histories) or left out. */
+const givenFlag = (withFlag: boolean) =>
+  withFlag ? fc.constantFrom(true, false, undefined) : fc.constant(undefined)
+
+const createState = (withFlag: boolean) =>
+  fc
+    .tuple(stateId, expiryOffset(), fc.constantFrom('/a', '/b'), givenFlag(withFlag))
+    .map(([id, x, to, flag]) =>
+      opSpec(
+        `oauthStates.create(${id}, ${to}${flag === undefined ? '' : `, resultWasNew ${flag}`})`,
+        (env): LinOp => {
+          const make = (): NewOAuthState => ({
+            ...(flag === undefined ? {} : { resultWasNew: flag }),
+            id,
+            provider: 'google',
+            codeVerifier: 'verifier',
+            nonce: 'nonce',
+            redirectTo: to,
+            mode: 'signin',
+            linkingUserId: null,
+            createdAt: env.at(0),
+            expiresAt: env.at(x),
+            resultToken: null,
+          })
+          const mine = make()
+          return {
+            repo: 'oauthStates',
+            kind: 'write',
+            code: callCode('oauthStates.create', [mine], env.nowMs),
+            call: (r) => r.oauthStates.create(mine),
+            inputs: [mine],
+            predict: (o) => nothing(o.oauthStates.create(make())),
+          }
+        },
+      ),
+    )
 
 const findState = stateId.map((id) =>
   opSpec(
@@ -156,32 +167,43 @@ const findState = stateId.map((id) =>
   ),
 )
 
-const setResultToken = fc
-  .tuple(stateId, fc.constantFrom('token-1', 'token-2'), fc.option(expiryOffset(), { nil: undefined }))
-  .map(([id, token, x]) =>
-    opSpec(`oauthStates.setResultToken(${id}, ${token}, ${String(x)})`, (env): LinOp => {
-      const mine = x === undefined ? undefined : { newExpiresAt: env.at(x) }
-      return {
-        repo: 'oauthStates',
-        kind: 'write',
-        code: callCode(
-          'oauthStates.setResultToken',
-          mine === undefined ? [id, token] : [id, token, mine],
-          env.nowMs,
-        ),
-        call: (r) => r.oauthStates.setResultToken(id, token, mine),
-        inputs: mine === undefined ? [] : [mine, mine.newExpiresAt],
-        predict: (o) =>
-          nothing(
-            o.oauthStates.setResultToken(
-              id,
-              token,
-              x === undefined ? undefined : { newExpiresAt: env.at(x) },
+const setResultToken = (withFlag: boolean) =>
+  fc
+    .tuple(
+      stateId,
+      fc.constantFrom('token-1', 'token-2'),
+      fc.option(expiryOffset(), { nil: undefined }),
+      givenFlag(withFlag),
+    )
+    .map(([id, token, x, wasNew]) =>
+      opSpec(
+        `oauthStates.setResultToken(${id}, ${token}, ${String(x)}${wasNew === undefined ? '' : `, wasNew ${wasNew}`})`,
+        (env): LinOp => {
+          // Token, flag and expiry are one write: a reader must see all three from one call (§0.17).
+          const options = (): { newExpiresAt?: Date; wasNew?: boolean } | undefined =>
+            x === undefined && wasNew === undefined
+              ? undefined
+              : {
+                  ...(x === undefined ? {} : { newExpiresAt: env.at(x) }),
+                  ...(wasNew === undefined ? {} : { wasNew }),
+                }
+          const mine = options()
+          return {
+            repo: 'oauthStates',
+            kind: 'write',
+            code: callCode(
+              'oauthStates.setResultToken',
+              mine === undefined ? [id, token] : [id, token, mine],
+              env.nowMs,
             ),
-          ),
-      }
-    }),
-  )
+            call: (r) => r.oauthStates.setResultToken(id, token, mine),
+            inputs:
+              mine === undefined ? [] : mine.newExpiresAt === undefined ? [mine] : [mine, mine.newExpiresAt],
+            predict: (o) => nothing(o.oauthStates.setResultToken(id, token, options())),
+          }
+        },
+      ),
+    )
 
 const consume = stateId.map((id) =>
   opSpec(
@@ -217,7 +239,12 @@ export function identityOps(): OpArbitrary[] {
   return [link, link, findBySubject, findBySubject, listForUser, unlink, unlinkAll, touch]
 }
 
-/** OAuth state calls over two state ids. */
-export function stateOps(): OpArbitrary[] {
-  return [createState, findState, findState, setResultToken, setResultToken, consume, consume, statePurge]
+/**
+ * OAuth state calls over two state ids. `withResultWasNew` (revision 2026-07): creates may give
+ * `resultWasNew` and `setResultToken` may pass `wasNew`; without it, the calls of 2026-05.
+ */
+export function stateOps(withResultWasNew = false): OpArbitrary[] {
+  const creating = createState(withResultWasNew)
+  const setting = setResultToken(withResultWasNew)
+  return [creating, findState, findState, setting, setting, consume, consume, statePurge]
 }

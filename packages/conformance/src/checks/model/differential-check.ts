@@ -1,3 +1,4 @@
+import type { ContractRevision } from '@regstack/protocols'
 import fc from 'fast-check'
 import type { Check } from '../../check.js'
 import type { ModelCommand } from './model-command.js'
@@ -12,6 +13,8 @@ export interface DifferentialSpec {
   readonly commands: () => fc.Arbitrary<ModelCommand>[]
   /** Share of the context's run count this check uses (several checks split the model budget). */
   readonly share: number
+  /** The revision that introduced the rule. @default '2026-05' */
+  readonly since?: ContractRevision
 }
 
 /** Long enough to reach deep states (lockouts, replacements after expiry), short enough to shrink fast. */
@@ -29,6 +32,7 @@ export function differentialCheck(spec: DifferentialSpec): Check {
     area: 'model',
     level: 'MUST',
     clause: spec.clause,
+    ...(spec.since === undefined ? {} : { since: spec.since }),
     async run(ctx) {
       // A plain array, not `fc.commands`: the latter shrinks only the commands that ran, which a replay
       // by path cannot reproduce without its own `replayPath`; array shrinking replays from the path alone.

@@ -18,7 +18,8 @@ export class ModelRun {
 
   constructor(store: Store) {
     this.store = store
-    this.oracle = new Oracle(() => store.clock.now())
+    // The oracle models the revision the store is seen as, so both sides have the same fields.
+    this.oracle = new Oracle(() => store.clock.now(), store.revision)
   }
 
   get repos(): Repos {

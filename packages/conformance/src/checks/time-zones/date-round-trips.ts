@@ -1,4 +1,4 @@
-import type { MfaCode, OAuthState, User } from '@regstack/protocols'
+import type { MfaCode, NewOAuthState, User } from '@regstack/protocols'
 import { MAX_DATE_MS, MIN_DATE_MS } from '@regstack/protocols'
 import fc from 'fast-check'
 import { sha256Hex } from '../../arbitraries/sha256.js'
@@ -123,7 +123,7 @@ async function roundTrip(store: Store, batch: Batch, n: number): Promise<void> {
       what('oauthIdentities.findBySubject after touchLastUsed'),
     )
 
-    const state: OAuthState = {
+    const state: NewOAuthState = {
       id: `tz-${n}-${k}`,
       provider: 'p',
       codeVerifier: 'v',
@@ -136,14 +136,15 @@ async function roundTrip(store: Store, batch: Batch, n: number): Promise<void> {
       resultToken: null,
     }
     await repos.oauthStates.create(state)
-    const foundState = await repos.oauthStates.find(state.id)
+    const foundState: NewOAuthState | null = await repos.oauthStates.find(state.id)
     expectEqual(
       foundState,
       reapable(store, expiresAt, foundState, state),
       what('oauthStates.find after create'),
     )
     await repos.oauthStates.setResultToken(state.id, 't', { newExpiresAt: createdAt })
-    const updated = await repos.oauthStates.find(state.id)
+    // Typed as the input: this 2026-05 check sees states without resultWasNew.
+    const updated: NewOAuthState | null = await repos.oauthStates.find(state.id)
     expectEqual(
       updated,
       // Reaped before the update (its first expiry) or after it (its new one): either way it may be gone.
