@@ -111,7 +111,7 @@ interface Report {
   adapter: { name: string; engine: string }
   summary: { total: number; failed: number; errors: number; mustFailed: number }
   error?: { message: string }
-  checks: { id: string; status: string; failure?: { message: string } }[]
+  checks: { id: string; status: string; failure?: { message: string; replay: string } }[]
 }
 
 function readReport(out: string): Report {
@@ -364,6 +364,11 @@ describe('regstack-conformance certify --targets', () => {
     const folded = readReport('out-targets/folded')
     expect(folded.certified).toBe(false)
     expect(folded.summary.mustFailed).toBeGreaterThan(0)
+    // The replay line names the module and the one target it failed on.
+    const failed = folded.checks.find((c) => c.status === 'failed')
+    expect(failed?.failure?.replay).toMatch(
+      /^npx regstack-conformance certify --targets \.\/targets\.mjs --target folded --check /,
+    )
     // A target that cannot open still gets its four reports, saying why: no verdict.
     expectAllFiles('out-targets/unreachable')
     expect(readReport('out-targets/unreachable').error?.message).toContain('connection refused (fixture)')
@@ -374,6 +379,24 @@ describe('regstack-conformance certify --targets', () => {
     expect(run.stdout).toMatch(/\| - +\| unreachable +\| ERROR: connection refused \(fixture\)/)
     expect(run.stdout).toMatch(/\| - +\| off +\| not run: switched off/)
     expect(run.stdout).toMatch(/\| parity +\| - +\| PARITY/)
+  })
+
+  it('certifies only the targets --target names', async () => {
+    const run = await certify([
+      'certify',
+      '--targets',
+      './targets.mjs',
+      '--target',
+      'good',
+      '--areas',
+      'users',
+      '--out',
+      'out-one',
+    ])
+    expect(run.code, tail(run)).toBe(0)
+    expect(existsSync(join(dir, 'out-one', 'good', 'report.json'))).toBe(true)
+    expect(existsSync(join(dir, 'out-one', 'folded'))).toBe(false)
+    expect(run.stdout).toMatch(/\| - +\| folded +\| not run: not selected by --target/)
   })
 
   it('exits 2 when the module exports no targets function', async () => {

@@ -21,6 +21,10 @@ export async function certifyTargets(
   const rows: Row[] = []
   let failed = false
   for (const planned of module.targets(process.env)) {
+    if (options.onlyTargets !== undefined && !options.onlyTargets.includes(planned.id)) {
+      rows.push(notRunRow(planned.id, 'not selected by --target'))
+      continue
+    }
     if (planned.open === undefined) {
       rows.push(notRunRow(planned.id, planned.notRunBecause ?? 'no open()'))
       continue

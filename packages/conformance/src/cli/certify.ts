@@ -162,7 +162,11 @@ function runOptions(options: CertifyOptions, progress: Progress): ConformanceOpt
   const replayCommand = (replay: ReplayInfo): string =>
     [
       'npx regstack-conformance certify',
-      options.process === undefined ? shellQuote(options.specifier) : '',
+      // With --targets, `specifier` is the id of the target being certified.
+      options.targets === undefined
+        ? ''
+        : `--targets ${shellQuote(options.targets)} --target ${shellQuote(options.specifier)}`,
+      options.process === undefined && options.targets === undefined ? shellQuote(options.specifier) : '',
       options.exportName === 'makeRepos' ? '' : `--export ${shellQuote(options.exportName)}`,
       options.process === undefined ? '' : `--process ${shellQuote(options.process)}`,
       `--check ${shellQuote(replay.checkId)}`,

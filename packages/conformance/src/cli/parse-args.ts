@@ -11,6 +11,8 @@ export interface CertifyOptions {
   readonly process?: string
   /** A module listing several targets to certify one after another (`--targets`). */
   readonly targets?: string
+  /** With `targets`: only the targets with these ids (`--target`). */
+  readonly onlyTargets?: readonly string[]
   readonly exportName: string
   readonly engineUrl?: string
   readonly engine?: string
@@ -43,6 +45,7 @@ const FLAGS = {
   export: { type: 'string', default: 'makeRepos' },
   process: { type: 'string' },
   targets: { type: 'string' },
+  target: { type: 'string' },
   'engine-url': { type: 'string' },
   engine: { type: 'string' },
   name: { type: 'string' },
@@ -91,6 +94,8 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
     )
   if (values.targets !== undefined && (specifierArg !== undefined || values.process !== undefined))
     throw new UsageError('--targets names every target itself: give no module and no --process with it')
+  if (values.target !== undefined && values.targets === undefined)
+    throw new UsageError('--target picks targets of a --targets module; give --targets <module> too')
   if (values.targets !== undefined && values.json)
     throw new UsageError('--json prints one report; with --targets each target writes its own under --out')
   if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`)
@@ -118,6 +123,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): Command 
       exportName: values.export,
       ...(values.process === undefined ? {} : { process: values.process }),
       ...(values.targets === undefined ? {} : { targets: values.targets }),
+      ...(values.target === undefined ? {} : { onlyTargets: list(values.target) ?? [] }),
       bail: values.bail,
       out: values.out,
       json: values.json,

@@ -43,6 +43,7 @@ and optionally extraRows(write) => [{ adapter, engine, result, checks, time, fai
 Options:
   --process <command>    certify the bridge process this command line starts
   --targets <module>     certify every target the module lists, one after another
+  --target <id,…>        with --targets: only these targets
   --export <name>        export to use instead of makeRepos
   --engine-url <url>     sets REGSTACK_ENGINE_URL for the module
   --engine <label>       engine label in the report (e.g. "postgresql 15")
