@@ -1,7 +1,8 @@
 /** Raw `LoginAttemptRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { LoginAttemptRepo, RecordFailureOptions } from '@regstack/protocols'
 import { decodeInt, encodeDate } from './knex-codec.js'
-import { asRows, type RepoContext } from './repo-context.js'
+import { statement } from './knex-statements.js'
+import type { RepoContext } from './repo-context.js'
 
 /**
  * Every method is one statement, so one round trip. `now - windowMs` may fall before 1970; as an
@@ -9,29 +10,29 @@ import { asRows, type RepoContext } from './repo-context.js'
  */
 export function createAttemptsRepo(ctx: RepoContext): LoginAttemptRepo {
   const attempts = () => ctx.from('attempts')
+  const insert = statement(($) => attempts().insert({ email: $(), when: $(), ip: $() }))
+  const countSince = statement(($) =>
+    attempts().where('email', $()).where('when', '>=', $()).count({ n: '*' }),
+  )
+  const deleteByEmail = statement(($) => attempts().where('email', $()).del())
+  const deleteBefore = statement(($) => attempts().where('when', '<', $()).del())
   return {
     async recordFailure(email: string, opts?: RecordFailureOptions | null): Promise<void> {
       const when = encodeDate(opts?.when ?? ctx.clock.now())
-      await ctx.run(async () => await attempts().insert({ email, when, ip: opts?.ip ?? null }))
+      await ctx.exec(insert, [email, when, opts?.ip ?? null])
     },
     async countRecent(
       email: string,
       opts: { readonly windowMs: number; readonly now: Date },
     ): Promise<number> {
       const since = encodeDate(opts.now) - opts.windowMs
-      const rows = asRows(
-        await ctx.run(
-          async () => await attempts().where('email', email).where('when', '>=', since).count({ n: '*' }),
-        ),
-      )
-      return decodeInt(rows[0]?.n ?? 0)
+      return decodeInt((await ctx.first(countSince, [email, since]))?.n ?? 0)
     },
     async clear(email: string): Promise<void> {
-      await ctx.run(async () => await attempts().where('email', email).del())
+      await ctx.exec(deleteByEmail, [email])
     },
     async purgeExpired(now: Date, windowMs: number): Promise<number> {
-      const cutoff = encodeDate(now) - windowMs
-      return await ctx.run(async () => await attempts().where('when', '<', cutoff).del())
+      return (await ctx.exec(deleteBefore, [encodeDate(now) - windowMs])).changed
     },
   }
 }

@@ -1,33 +1,59 @@
 /** Raw `OAuthStateRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { NewOAuthState, OAuthState, OAuthStateRepo } from '@regstack/protocols'
 import { decodeOAuthState, encodeDate } from './knex-codec.js'
-import { asRows, type RepoContext } from './repo-context.js'
+import { statement } from './knex-statements.js'
+import type { RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
 export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
   const states = () => ctx.from('oauthStates')
   const table = ctx.tables.table('oauthStates')
+  const insert = statement(($) =>
+    states().insert({
+      id: $(),
+      provider: $(),
+      code_verifier: $(),
+      nonce: $(),
+      redirect_to: $(),
+      mode: $(),
+      linking_user_id: $(),
+      created_at: $(),
+      expires_at: $(),
+      result_token: $(),
+    }),
+  )
+  const byId = statement(($) => states().where('id', $()).limit(1))
+  const setToken = statement(($) => states().where('id', $()).update({ result_token: $() }))
+  const setTokenAndExpiry = statement(($) =>
+    states().where('id', $()).update({ result_token: $(), expires_at: $() }),
+  )
+  // DELETE … RETURNING (PostgreSQL, SQLite ≥ 3.35, MariaDB ≥ 10.0.5): the row goes to whichever
+  // statement deletes it, so exactly one concurrent caller receives it.
+  const deleteReturning = statement(($) =>
+    ctx.knex.raw('delete from ?? where ?? = ? returning *', [table, 'id', $()]),
+  )
+  const deleteBefore = statement(($) => states().where('expires_at', '<', $()).del())
   return {
     async create(state: NewOAuthState): Promise<void> {
-      await ctx.run(
-        async () =>
-          await states().insert({
-            id: state.id,
-            provider: state.provider,
-            code_verifier: state.codeVerifier,
-            nonce: state.nonce,
-            redirect_to: state.redirectTo,
-            mode: state.mode,
-            linking_user_id: state.linkingUserId,
-            created_at: encodeDate(state.createdAt),
-            expires_at: encodeDate(state.expiresAt),
-            result_token: state.resultToken,
-          }),
+      await ctx.exec(
+        insert,
+        [
+          state.id,
+          state.provider,
+          state.codeVerifier,
+          state.nonce,
+          state.redirectTo,
+          state.mode,
+          state.linkingUserId,
+          encodeDate(state.createdAt),
+          encodeDate(state.expiresAt),
+          state.resultToken,
+        ],
         { table: 'oauthStates', stateId: state.id },
       )
     },
     async find(stateId: string): Promise<OAuthState | null> {
-      const row = asRows(await ctx.run(async () => await states().where('id', stateId).limit(1)))[0]
+      const row = await ctx.first(byId, [stateId])
       return row === undefined ? null : decodeOAuthState(row)
     },
     async setResultToken(
@@ -36,23 +62,15 @@ export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
       opts?: { readonly newExpiresAt?: Date | null } | null,
     ): Promise<void> {
       const newExpiresAt = opts?.newExpiresAt
-      const values = newExpiresAt
-        ? { result_token: token, expires_at: encodeDate(newExpiresAt) }
-        : { result_token: token }
-      await ctx.run(async () => await states().where('id', stateId).update(values))
+      if (newExpiresAt) await ctx.exec(setTokenAndExpiry, [stateId, token, encodeDate(newExpiresAt)])
+      else await ctx.exec(setToken, [stateId, token])
     },
     async consume(stateId: string): Promise<OAuthState | null> {
-      // DELETE … RETURNING (PostgreSQL, SQLite ≥ 3.35, MariaDB ≥ 10.0.5): the row goes to whichever
-      // statement deletes it, so exactly one concurrent caller receives it.
-      const result = await ctx.run(
-        async () => await ctx.knex.raw('delete from ?? where ?? = ? returning *', [table, 'id', stateId]),
-      )
-      const row = ctx.dialect.rawRows(result)[0]
+      const row = await ctx.first(deleteReturning, [stateId])
       return row === undefined ? null : decodeOAuthState(row)
     },
     async purgeExpired(now?: Date | null): Promise<number> {
-      const cutoff = encodeDate(now ?? ctx.clock.now())
-      return await ctx.run(async () => await states().where('expires_at', '<', cutoff).del())
+      return (await ctx.exec(deleteBefore, [encodeDate(now ?? ctx.clock.now())])).changed
     },
   }
 }
