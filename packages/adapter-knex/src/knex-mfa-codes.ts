@@ -8,7 +8,7 @@ import {
   type NewMfaCode,
 } from '@regstack/protocols'
 import { decodeMfaCode, encodeDate } from './knex-codec.js'
-import { type Param, statement } from './knex-statements.js'
+import { ONE_ROW, type Param, statement } from './knex-statements.js'
 import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
@@ -47,7 +47,7 @@ export function createMfaCodesRepo(ctx: RepoContext): MfaCodeRepo {
       ? insert.onConflict(['user_id', 'kind']).merge([...REPLACED])
       : insert.onConflict().merge([...REPLACED])
   })
-  const byUserKind = statement(($) => codes().where({ user_id: $(), kind: $() }).limit(1))
+  const byUserKind = statement(($) => codes().where({ user_id: $(), kind: $() }).limit(1, ONE_ROW))
   /** The row exactly as it was read: id, code_hash, expires_at, attempts, max_attempts, created_at. */
   const asRead = ($: Param) =>
     codes().where({

@@ -1,7 +1,7 @@
 /** Raw `OAuthIdentityRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { NewOAuthIdentity, OAuthIdentity, OAuthIdentityRepo } from '@regstack/protocols'
 import { decodeOAuthIdentity, encodeDate, encodeNullableDate } from './knex-codec.js'
-import { statement } from './knex-statements.js'
+import { ONE_ROW, statement } from './knex-statements.js'
 import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
@@ -19,7 +19,7 @@ export function createOAuthIdentitiesRepo(ctx: RepoContext): OAuthIdentityRepo {
       last_used_at: $(),
     }),
   )
-  const bySubject = statement(($) => identities().where({ provider: $(), subject_id: $() }).limit(1))
+  const bySubject = statement(($) => identities().where({ provider: $(), subject_id: $() }).limit(1, ONE_ROW))
   const forUser = statement(($) =>
     identities()
       .where('user_id', $())

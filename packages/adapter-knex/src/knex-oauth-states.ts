@@ -1,7 +1,7 @@
 /** Raw `OAuthStateRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { NewOAuthState, OAuthState, OAuthStateRepo } from '@regstack/protocols'
 import { decodeOAuthState, encodeDate } from './knex-codec.js'
-import { statement } from './knex-statements.js'
+import { ONE_ROW, statement } from './knex-statements.js'
 import type { RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
@@ -22,7 +22,7 @@ export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
       result_token: $(),
     }),
   )
-  const byId = statement(($) => states().where('id', $()).limit(1))
+  const byId = statement(($) => states().where('id', $()).limit(1, ONE_ROW))
   const setToken = statement(($) => states().where('id', $()).update({ result_token: $() }))
   const setTokenAndExpiry = statement(($) =>
     states().where('id', $()).update({ result_token: $(), expires_at: $() }),

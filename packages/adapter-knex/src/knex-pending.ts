@@ -7,7 +7,7 @@ import {
 } from '@regstack/protocols'
 import type { Row } from './dialect.js'
 import { decodeInt, decodePending, encodeDate } from './knex-codec.js'
-import { statement } from './knex-statements.js'
+import { ONE_ROW, statement } from './knex-statements.js'
 import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
@@ -50,8 +50,8 @@ export function createPendingRepo(ctx: RepoContext): PendingRepo {
       `on duplicate key update ${assignments} returning ??, ??`
     return knex.raw(sql, [table, ...COLUMNS, ...COLUMNS.map(() => $()), ...names, 'id', 'email'])
   })
-  const byTokenHash = statement(($) => pending().where('token_hash', $()).limit(1))
-  const byEmail = statement(($) => pending().where('email', $()).limit(1))
+  const byTokenHash = statement(($) => pending().where('token_hash', $()).limit(1, ONE_ROW))
+  const byEmail = statement(($) => pending().where('email', $()).limit(1, ONE_ROW))
   const deleteByEmail = statement(($) => pending().where('email', $()).del())
   const deleteBefore = statement(($) => pending().where('expires_at', '<', $()).del())
   const countAfter = statement(($) => pending().where('expires_at', '>', $()).count({ n: '*' }))

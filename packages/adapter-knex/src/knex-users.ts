@@ -1,7 +1,7 @@
 /** Raw `UserRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { ListPagedOptions, NewUser, User, UserCountFilter, UserRepo } from '@regstack/protocols'
 import { decodeInt, decodeUser, encodeDate, encodeNullableDate } from './knex-codec.js'
-import { type Statement, statement, statementFamily } from './knex-statements.js'
+import { ONE_ROW, type Statement, statement, statementFamily } from './knex-statements.js'
 import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
@@ -29,8 +29,8 @@ export function createUsersRepo(ctx: RepoContext): UserRepo {
       tokens_invalidated_after: $(),
     }),
   )
-  const byEmail = statement(($) => users().where('email', $()).limit(1))
-  const byId = statement(($) => users().where('id', $()).limit(1))
+  const byEmail = statement(($) => users().where('email', $()).limit(1, ONE_ROW))
+  const byId = statement(($) => users().where('id', $()).limit(1, ONE_ROW))
   const deleteById = statement(($) => users().where('id', $()).del())
   /** One UPDATE by id of `column` that also stamps `updated_at`; an unknown id matches nothing. */
   const setColumn = statementFamily((column: string, $) =>
