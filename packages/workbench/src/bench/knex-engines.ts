@@ -12,6 +12,9 @@ import mysql from 'mysql2/promise'
 import type { KnexEngine } from '../targets/knex-target.js'
 import { type BenchEngine, freshNamespace, type RoundTripCounter } from './bench-engine.js'
 import { loadPg, type SqliteConnection } from './driver-shapes.js'
+import { drizzleMysqlPeer, drizzlePgPeer } from './peers/drizzle-peer.js'
+import { kyselyMysqlPeer, kyselyPgPeer } from './peers/kysely-peer.js'
+import type { Peer } from './peers/peer-repos.js'
 import { mysqlRawDb, pgRawDb, type RawDb, sqliteRawDb } from './raw-driver.js'
 
 /** Pool size of both the adapter's knex and the raw driver, so concurrency compares like with like. */
@@ -84,6 +87,19 @@ async function openRaw(engine: KnexEngine, knex: Knex, url: string | undefined):
   return sqliteRawDb(conn, async () => {})
 }
 
+/** Drizzle and Kysely on the server engines, each with a pool as large as the adapter's. */
+function openPeers(engine: KnexEngine, url: string | undefined): readonly Peer[] {
+  if (engine === 'postgres') {
+    const at = url ?? DEFAULT_URLS.postgres
+    return [drizzlePgPeer(at, POOL_MAX), kyselyPgPeer(at, POOL_MAX)]
+  }
+  if (engine === 'mariadb') {
+    const at = `${url ?? DEFAULT_URLS.mariadb}`
+    return [drizzleMysqlPeer(at, POOL_MAX), kyselyMysqlPeer(at, POOL_MAX)]
+  }
+  return []
+}
+
 /** Opens `engine`, or rejects with why it cannot be reached. */
 export async function openKnexEngine(engine: KnexEngine, url?: string): Promise<BenchEngine> {
   const scratch = engine === 'sqlite-file' ? mkdtempSync(join(tmpdir(), 'regstack-bench-')) : undefined
@@ -95,11 +111,18 @@ export async function openKnexEngine(engine: KnexEngine, url?: string): Promise<
     throw new Error(`cannot reach ${engine}: ${(error as Error).message}`, { cause: error })
   }
   // knex emits 'query' once per statement it sends: the adapter's round trips, counted from outside.
-  const counter: RoundTripCounter = { count: 0 }
-  knex.on('query', () => {
+  const bump = (): void => {
     counter.count += 1
-  })
+  }
+  const counter: RoundTripCounter = {
+    count: 0,
+    listen: () => {
+      knex.on('query', bump)
+      return () => knex.off('query', bump)
+    },
+  }
   const raw = await openRaw(engine, knex, url)
+  const peers = openPeers(engine, url)
   return {
     id: engine,
     label: await label(knex, engine),
@@ -107,6 +130,7 @@ export async function openKnexEngine(engine: KnexEngine, url?: string): Promise<
     counterLabel: 'knex `query` events',
     counter,
     raw,
+    ...(peers.length === 0 ? {} : { peers }),
     knex,
     openStore: async (clock) => {
       const tablePrefix = `${freshNamespace()}_`
@@ -115,11 +139,15 @@ export async function openKnexEngine(engine: KnexEngine, url?: string): Promise<
       return {
         repos: createKnexRepos(knex, { clock, tablePrefix }),
         table: (name) => `${names.prefix}${name}`,
+        ...(peers.length === 0
+          ? {}
+          : { peers: Object.fromEntries(peers.map((p) => [p.name, p.repos(tablePrefix)])) }),
         close: () => dropTables(knex, { tablePrefix }),
       }
     },
     close: async () => {
       await raw.close()
+      for (const peer of peers) await peer.close()
       await knex.destroy()
       if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true })
     },
