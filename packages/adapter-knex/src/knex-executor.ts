@@ -22,11 +22,16 @@ export interface Outcome {
 /** Runs statements against one knex (or transaction). */
 export type Execute = (statement: Statement, args: readonly unknown[]) => Promise<Outcome>
 
+interface PgResult {
+  rows: Row[]
+  rowCount: number | null
+}
+
 interface PgConnection {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{
-    rows: Row[]
-    rowCount: number | null
-  }>
+  query(config: { name: string; text: string; values: unknown[] }): Promise<PgResult>
+  query(text: string): Promise<PgResult>
+  /** node-postgres remembers which named statements this connection has parsed. */
+  readonly connection?: { parsedStatements?: Record<string, string> }
 }
 
 interface MysqlHeader {
@@ -52,11 +57,19 @@ type Runner = (connection: unknown, compiled: CompiledStatement, values: unknown
 const NO_ROWS: readonly Row[] = []
 
 const runPg: Runner = async (connection, compiled, values) => {
-  const result = await (connection as PgConnection).query({
-    name: compiled.name,
-    text: compiled.nativeSql,
-    values,
-  })
+  const pg = connection as PgConnection
+  const query = { name: compiled.name, text: compiled.nativeSql, values }
+  let result: PgResult
+  try {
+    result = await pg.query(query)
+  } catch (error) {
+    // 0A000 "cached plan must not change result type": a migration changed a table's columns while
+    // this connection held `select *` prepared. Drop the stale statement and prepare it again, once.
+    if ((error as { code?: unknown }).code !== '0A000') throw error
+    await pg.query(`deallocate "${compiled.name}"`)
+    if (pg.connection?.parsedStatements !== undefined) delete pg.connection.parsedStatements[compiled.name]
+    result = await pg.query(query)
+  }
   return { rows: result.rows, changed: result.rowCount ?? 0 }
 }
 

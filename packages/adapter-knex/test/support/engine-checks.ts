@@ -116,6 +116,17 @@ export function engineChecks(getKnex: () => Knex): void {
       expect(await repos.users.count()).toBe(1)
     })
 
+    it('keeps working when a migration adds a column under connections that already ran its statements', async () => {
+      const { repos, prefix } = await scratchStore(getKnex(), 'alter')
+      const user = await repos.users.create(newUser('alter@x.io'))
+      // Run the lookup on several pooled connections, so each one has it prepared.
+      await Promise.all(Array.from({ length: 4 }, () => repos.users.getById(user.id)))
+      await getKnex().schema.alterTable(`${prefix}users`, (t) => {
+        t.integer('added_later').nullable()
+      })
+      for (let k = 0; k < 8; k++) expect((await repos.users.getById(user.id))?.email).toBe('alter@x.io')
+    })
+
     it('round-trips values at their width limits, astral characters included', async () => {
       const { repos } = await scratchStore(getKnex(), 'wide')
       const email = '😀'.repeat(160)
