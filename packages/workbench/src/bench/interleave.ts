@@ -32,6 +32,7 @@ export async function timeInterleaved(sides: readonly Side[], config: BenchConfi
     indexes: new IndexSource(callsPerPass(config)),
     samples: [] as number[],
     statements: 0,
+    cpuUs: 0,
     done: 0,
     seconds: 0,
   }))
@@ -51,7 +52,10 @@ export async function timeInterleaved(sides: readonly Side[], config: BenchConfi
   }
   for (let round = 0; round < ROUNDS; round++) {
     for (const s of rotate(state, round)) {
+      const cpu = process.cpuUsage()
       s.samples.push(...(await timeSequential(s.side.call, s.indexes, sequential)))
+      const used = process.cpuUsage(cpu)
+      s.cpuUs += used.user + used.system
     }
   }
   for (let round = 0; round < ROUNDS; round++) {
@@ -69,6 +73,7 @@ export async function timeInterleaved(sides: readonly Side[], config: BenchConfi
       medianUs: quantile(s.samples, 0.5),
       p99Us: quantile(s.samples, 0.99),
       opsPerSec: s.seconds > 0 ? s.done / s.seconds : Number.NaN,
+      cpuUs: s.samples.length > 0 ? s.cpuUs / s.samples.length : Number.NaN,
     }
     timed[s.side.name] = s.side.count === undefined ? { summary } : { summary, perCall: s.statements }
   }

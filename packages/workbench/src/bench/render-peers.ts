@@ -16,7 +16,13 @@ export function fastestPeer(o: OpResult): { name: string; medianUs: number } | u
 function engineTable(e: EngineOps, callers: number): string {
   const names = Object.keys(e.peerLabels ?? {})
   const header = ['Operation', 'adapter µs', ...names.map((n) => `${n} µs`), 'raw µs']
-  header.push('fastest peer / adapter', `adapter ops/s ×${callers}`, ...names.map((n) => `${n} ops/s`))
+  header.push(
+    'fastest peer / adapter',
+    'client CPU µs/call: adapter',
+    ...names.map((n) => n),
+    `adapter ops/s ×${callers}`,
+    ...names.map((n) => `${n} ops/s`),
+  )
   const rows = e.ops
     .filter((o) => o.peers !== undefined)
     .map((o) => {
@@ -27,6 +33,8 @@ function engineTable(e: EngineOps, callers: number): string {
         ...names.map((n) => us(o.peers?.[n]?.medianUs)),
         us(o.raw?.medianUs),
         best === undefined ? '–' : `${times(ratio(best.medianUs, o.adapter?.medianUs))} (${best.name})`,
+        us(o.adapter?.cpuUs),
+        ...names.map((n) => us(o.peers?.[n]?.cpuUs)),
         perSec(o.adapter?.opsPerSec),
         ...names.map((n) => perSec(o.peers?.[n]?.opsPerSec)),
       ]
@@ -43,7 +51,9 @@ export function peersSection(r: BenchResults): string {
     'builders, one pool each of the same size as knex’s, rows mapped to the same models, the same',
     'statements and round trips as the adapter, no validation layer), timed in the same run as the adapter',
     'and the raw driver. *Fastest peer / adapter* above 1 means the adapter is that many times faster; the',
-    'adapter pays for `guardRepos` (validation and defensive copies) as well. Code:',
+    'adapter pays for `guardRepos` (validation and defensive copies) as well. *Client CPU* is this',
+    "process's CPU time per sequential call (library, driver, event loop; not the server's work): the part",
+    'each library adds, and much steadier than latency on a shared machine. Code:',
     '`packages/workbench/src/bench/peers/`.',
     '',
   ]

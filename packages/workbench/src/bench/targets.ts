@@ -49,7 +49,15 @@ function peersVerdict(results: BenchResults, id: string): Verdict {
   const target = `adapter fastest against Drizzle and Kysely on the hot paths on ${id}`
   const rows = (engine?.ops ?? []).flatMap((o) => {
     const best = fastestPeer(o)
-    return best === undefined ? [] : [{ op: o.op, lead: ratio(best.medianUs, o.adapter?.medianUs) }]
+    if (best === undefined) return []
+    const peerCpu = Math.min(...Object.values(o.peers ?? {}).map((p) => p.cpuUs ?? Number.NaN))
+    return [
+      {
+        op: o.op,
+        lead: ratio(best.medianUs, o.adapter?.medianUs),
+        cpuLead: ratio(peerCpu, o.adapter?.cpuUs),
+      },
+    ]
   })
   if (rows.length === 0) return { target, measured: 'not measured', met: undefined }
   const behind = rows.filter((r) => !(r.lead > 1))
@@ -58,7 +66,8 @@ function peersVerdict(results: BenchResults, id: string): Verdict {
     target,
     measured:
       `fastest on ${rows.length - behind.length} of ${rows.length} ops; smallest lead ${fmt(least.lead)} ` +
-      `(${least.op}), median lead ${fmt(median(rows.map((r) => r.lead)))}`,
+      `(${least.op}), median lead ${fmt(median(rows.map((r) => r.lead)))}; least client CPU on ` +
+      `${rows.filter((r) => r.cpuLead > 1).length} of ${rows.length} (leanest peer uses a median ${fmt(median(rows.map((r) => r.cpuLead)))} of it)`,
     met: behind.length === 0,
   }
 }
