@@ -1,7 +1,7 @@
 /** Raw `LoginAttemptRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { LoginAttemptRepo, RecordFailureOptions } from '@regstack/protocols'
 import { decodeInt, encodeDate } from './knex-codec.js'
-import { statement } from './knex-statements.js'
+import { PLAN_PER_CALL, statement } from './knex-statements.js'
 import type { RepoContext } from './repo-context.js'
 
 /**
@@ -15,7 +15,7 @@ export function createAttemptsRepo(ctx: RepoContext): LoginAttemptRepo {
     attempts().where('email', $()).where('when', '>=', $()).count({ n: '*' }),
   )
   const deleteByEmail = statement(($) => attempts().where('email', $()).del())
-  const deleteBefore = statement(($) => attempts().where('when', '<', $()).del())
+  const deleteBefore = statement(($) => attempts().where('when', '<', $()).del(), PLAN_PER_CALL)
   return {
     async recordFailure(email: string, opts?: RecordFailureOptions | null): Promise<void> {
       const when = encodeDate(opts?.when ?? ctx.clock.now())

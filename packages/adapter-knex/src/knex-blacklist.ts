@@ -1,7 +1,7 @@
 /** Raw `BlacklistRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { BlacklistRepo } from '@regstack/protocols'
 import { encodeDate } from './knex-codec.js'
-import { ONE_ROW, statement } from './knex-statements.js'
+import { ONE_ROW, PLAN_PER_CALL, statement } from './knex-statements.js'
 import type { RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
@@ -17,7 +17,7 @@ export function createBlacklistRepo(ctx: RepoContext): BlacklistRepo {
       : q.onConflict('jti').ignore()
   })
   const byJti = statement(($) => blacklist().select('id').where('jti', $()).limit(1, ONE_ROW))
-  const deleteBefore = statement(($) => blacklist().where('exp', '<', $()).del())
+  const deleteBefore = statement(($) => blacklist().where('exp', '<', $()).del(), PLAN_PER_CALL)
   return {
     async revoke(jti: string, exp: Date): Promise<void> {
       await ctx.exec(insert, [jti, encodeDate(exp)])

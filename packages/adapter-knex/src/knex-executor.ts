@@ -3,7 +3,8 @@
  * and of every connection (acquire, validation, release, destroy); only the per-call work of its
  * runner (builder, compiler, response processing) is skipped. Each driver's fastest call that keeps
  * that arrangement, measured (docs/benchmarks.md):
- * - `pg`: named prepared statements, so each connection parses and plans a statement once;
+ * - `pg`: named prepared statements, so each connection parses and plans a statement once (except
+ *   where the plan must see the values: `PLAN_PER_CALL`);
  * - `mysql2`/`mysql`: `connection.query` with the values (client-side escaping, one packet).
  *   `execute` (server-side prepared statements) measured about 10 % faster on a lookup, but those are
  *   capped per server (`max_prepared_stmt_count`, shared by every client) and every table prefix
@@ -32,7 +33,7 @@ interface PgResult {
 }
 
 interface PgConnection {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<PgResult>
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<PgResult>
   query(text: string): Promise<PgResult>
   /** node-postgres remembers which named statements this connection has parsed. */
   readonly connection?: { parsedStatements?: Record<string, string> }
@@ -62,16 +63,18 @@ const NO_ROWS: readonly Row[] = []
 
 const runPg: Runner = async (connection, compiled, values) => {
   const pg = connection as PgConnection
-  const query = { name: compiled.name, text: compiled.nativeSql, values }
+  const { name } = compiled
+  const query =
+    name === undefined ? { text: compiled.nativeSql, values } : { name, text: compiled.nativeSql, values }
   let result: PgResult
   try {
     result = await pg.query(query)
   } catch (error) {
     // 0A000 "cached plan must not change result type": a migration changed a table's columns while
     // this connection held `select *` prepared. Drop the stale statement and prepare it again, once.
-    if ((error as { code?: unknown }).code !== '0A000') throw error
-    await pg.query(`deallocate "${compiled.name}"`)
-    if (pg.connection?.parsedStatements !== undefined) delete pg.connection.parsedStatements[compiled.name]
+    if (name === undefined || (error as { code?: unknown }).code !== '0A000') throw error
+    await pg.query(`deallocate "${name}"`)
+    if (pg.connection?.parsedStatements !== undefined) delete pg.connection.parsedStatements[name]
     result = await pg.query(query)
   }
   return { rows: result.rows, changed: result.rowCount ?? 0 }

@@ -8,7 +8,7 @@ import {
   type NewMfaCode,
 } from '@regstack/protocols'
 import { decodeMfaCode, encodeDate } from './knex-codec.js'
-import { ONE_ROW, type Param, statement } from './knex-statements.js'
+import { ONE_ROW, type Param, PLAN_PER_CALL, statement } from './knex-statements.js'
 import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
@@ -74,7 +74,7 @@ export function createMfaCodesRepo(ctx: RepoContext): MfaCodeRepo {
   })
   const deleteForUser = statement(($) => codes().where('user_id', $()).del())
   const deleteForUserKind = statement(($) => codes().where({ user_id: $(), kind: $() }).del())
-  const deleteBefore = statement(($) => codes().where('expires_at', '<', $()).del())
+  const deleteBefore = statement(($) => codes().where('expires_at', '<', $()).del(), PLAN_PER_CALL)
 
   const find = async (userId: string, kind: MfaKind): Promise<MfaCode | null> => {
     const row = await ctx.first(byUserKind, [userId, kind])

@@ -1,7 +1,7 @@
 /** Raw `OAuthStateRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { NewOAuthState, OAuthState, OAuthStateRepo } from '@regstack/protocols'
 import { decodeOAuthState, encodeDate } from './knex-codec.js'
-import { ONE_ROW, statement } from './knex-statements.js'
+import { ONE_ROW, PLAN_PER_CALL, statement } from './knex-statements.js'
 import type { RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
@@ -32,7 +32,7 @@ export function createOAuthStatesRepo(ctx: RepoContext): OAuthStateRepo {
   const deleteReturning = statement(($) =>
     ctx.knex.raw('delete from ?? where ?? = ? returning *', [table, 'id', $()]),
   )
-  const deleteBefore = statement(($) => states().where('expires_at', '<', $()).del())
+  const deleteBefore = statement(($) => states().where('expires_at', '<', $()).del(), PLAN_PER_CALL)
   return {
     async create(state: NewOAuthState): Promise<void> {
       await ctx.exec(

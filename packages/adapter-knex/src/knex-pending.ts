@@ -7,7 +7,7 @@ import {
 } from '@regstack/protocols'
 import type { Row } from './dialect.js'
 import { decodeInt, decodePending, encodeDate } from './knex-codec.js'
-import { ONE_ROW, statement } from './knex-statements.js'
+import { ONE_ROW, PLAN_PER_CALL, statement } from './knex-statements.js'
 import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
@@ -53,8 +53,11 @@ export function createPendingRepo(ctx: RepoContext): PendingRepo {
   const byTokenHash = statement(($) => pending().where('token_hash', $()).limit(1, ONE_ROW))
   const byEmail = statement(($) => pending().where('email', $()).limit(1, ONE_ROW))
   const deleteByEmail = statement(($) => pending().where('email', $()).del())
-  const deleteBefore = statement(($) => pending().where('expires_at', '<', $()).del())
-  const countAfter = statement(($) => pending().where('expires_at', '>', $()).count({ n: '*' }))
+  const deleteBefore = statement(($) => pending().where('expires_at', '<', $()).del(), PLAN_PER_CALL)
+  const countAfter = statement(
+    ($) => pending().where('expires_at', '>', $()).count({ n: '*' }),
+    PLAN_PER_CALL,
+  )
 
   return {
     async upsert(p: NewPendingRegistration): Promise<PendingRegistration> {

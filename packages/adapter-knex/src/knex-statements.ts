@@ -26,10 +26,13 @@ export interface CompiledStatement {
   readonly knexSql: string
   /** The driver's own placeholders (`$1` on PostgreSQL, `?` elsewhere). */
   readonly nativeSql: string
-  /** A name unique to the text, for PostgreSQL named prepared statements. */
-  readonly name: string
+  /** A name unique to the text, for PostgreSQL named prepared statements; absent: planned per call. */
+  readonly name?: string
   readonly slots: readonly Slot[]
 }
+
+/** Per call, the server plans with the values (see {@link StatementOptions.reusePlan}). */
+export const PLAN_PER_CALL: StatementOptions = { reusePlan: false }
 
 /** A statement compiled on first use. */
 export interface Statement {
@@ -41,7 +44,21 @@ export interface Statement {
 // statement fixes a constant that large.
 const MARKER_BASE = 2 ** 52
 
-function compile(build: (param: Param) => Knex.QueryBuilder | Knex.Raw): CompiledStatement {
+/** How a statement is run. */
+export interface StatementOptions {
+  /**
+   * Whether the server may keep one plan for every call (PostgreSQL named prepared statements). False
+   * for statements whose best plan depends on the values: a range bound (`exp < ?` matches nothing or
+   * everything) or LIMIT/OFFSET. PostgreSQL's generic plan for those cannot know, and scans: measured,
+   * `users.listPaged` went from flat to 24× slower at 100,000 rows, `purgeExpired` 27×. @default true
+   */
+  readonly reusePlan?: boolean
+}
+
+function compile(
+  build: (param: Param) => Knex.QueryBuilder | Knex.Raw,
+  options: StatementOptions,
+): CompiledStatement {
   let next = 0
   const query = build(() => MARKER_BASE + next++).toSQL()
   const native = query.toNative()
@@ -53,19 +70,24 @@ function compile(build: (param: Param) => Knex.QueryBuilder | Knex.Raw): Compile
   const used = new Set(slots.flatMap((s) => ('arg' in s ? [s.arg] : [])))
   // A parameter the builder dropped would silently never be bound: a bug in the statement's definition.
   if (used.size !== next) throw new TypeError(`@regstack/adapter-knex: unbound parameter in ${query.sql}`)
+  const compiled = { knexSql: query.sql, nativeSql: native.sql, slots }
+  if (options.reusePlan === false) return compiled
   const digest = createHash('sha1').update(native.sql).digest('hex').slice(0, 20)
-  return { knexSql: query.sql, nativeSql: native.sql, name: `regstack_${digest}`, slots }
+  return { ...compiled, name: `regstack_${digest}` }
 }
 
 /**
  * A statement `build` writes with `param()` where each call argument goes; compiled on first use.
  * `build` must not depend on anything but its markers (it runs once).
  */
-export function statement(build: (param: Param) => Knex.QueryBuilder | Knex.Raw): Statement {
+export function statement(
+  build: (param: Param) => Knex.QueryBuilder | Knex.Raw,
+  options: StatementOptions = {},
+): Statement {
   let compiled: CompiledStatement | undefined
   return {
     compiled: () => {
-      compiled ??= compile(build)
+      compiled ??= compile(build, options)
       return compiled
     },
   }
@@ -74,12 +96,13 @@ export function statement(build: (param: Param) => Knex.QueryBuilder | Knex.Raw)
 /** Statements keyed by variant (e.g. which filters a count has), each compiled on first use. */
 export function statementFamily<K>(
   build: (key: K, param: Param) => Knex.QueryBuilder | Knex.Raw,
+  options: StatementOptions = {},
 ): (key: K) => Statement {
   const byKey = new Map<K, Statement>()
   return (key) => {
     let found = byKey.get(key)
     if (found === undefined) {
-      found = statement((param) => build(key, param))
+      found = statement((param) => build(key, param), options)
       byKey.set(key, found)
     }
     return found

@@ -1,7 +1,7 @@
 /** Raw `UserRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { ListPagedOptions, NewUser, User, UserCountFilter, UserRepo } from '@regstack/protocols'
 import { decodeInt, decodeUser, encodeDate, encodeNullableDate } from './knex-codec.js'
-import { ONE_ROW, type Statement, statement, statementFamily } from './knex-statements.js'
+import { ONE_ROW, PLAN_PER_CALL, type Statement, statement, statementFamily } from './knex-statements.js'
 import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
@@ -50,14 +50,16 @@ export function createUsersRepo(ctx: RepoContext): UserRepo {
     for (const column of key === '' ? [] : key.split(',')) q.where(column, $())
     return q
   })
-  const page = statementFamily((direction: 'asc' | 'desc', $) =>
-    users()
-      .orderBy([
-        { column: 'created_at', order: direction },
-        { column: 'id', order: direction },
-      ])
-      .offset($())
-      .limit($()),
+  const page = statementFamily(
+    (direction: 'asc' | 'desc', $) =>
+      users()
+        .orderBy([
+          { column: 'created_at', order: direction },
+          { column: 'id', order: direction },
+        ])
+        .offset($())
+        .limit($()),
+    PLAN_PER_CALL,
   )
 
   const set = async (userId: string, column: string, value: unknown): Promise<void> => {
