@@ -23,11 +23,6 @@ export interface RepoContext {
   first(statement: Statement, args: readonly unknown[]): Promise<Row | undefined>
 }
 
-/** Rows of a builder result (knex types them as `any`). */
-export function asRows(result: unknown): readonly Row[] {
-  return Array.isArray(result) ? (result as Row[]) : []
-}
-
 // InnoDB may pick an upsert as a deadlock victim when several race on one key; the statement then
 // had no effect and the server asks for a retry. A handful is plenty: each retry follows a winner.
 const MAX_RETRIES = 5
