@@ -24,7 +24,7 @@ export interface KnexReposOptions {
  * The seven regstack repositories over `knex` (PostgreSQL, MariaDB ≥ 10.5 or SQLite ≥ 3.35 via
  * `pg`, `mysql2` or `better-sqlite3`), validated by `guardRepos`. Opens no connection; the tables
  * must exist (`migrate`). The caller owns `knex` and destroys it.
- * @throws TypeError for an unsupported knex client or a malformed `tablePrefix`.
+ * @throws TypeError for an unsupported knex client or driver (`sqlite3`, `pg-native`) or a malformed `tablePrefix`.
  */
 export function createKnexRepos(knex: Knex, options: KnexReposOptions): Repos {
   const family = detectDialect(knex)

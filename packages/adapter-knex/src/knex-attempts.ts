@@ -1,7 +1,8 @@
 /** Raw `LoginAttemptRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { RawLoginAttemptRepo, ResolvedRecordFailureOptions } from '@regstack/protocols'
 import { decodeInt, encodeDate } from './knex-codec.js'
-import { asRows, type RepoContext } from './repo-context.js'
+import { PLAN_PER_CALL, statement } from './knex-statements.js'
+import type { RepoContext } from './repo-context.js'
 
 /**
  * Every method is one statement, so one round trip. `now - windowMs` may fall before 1970; as an
@@ -9,29 +10,28 @@ import { asRows, type RepoContext } from './repo-context.js'
  */
 export function knexAttempts(ctx: RepoContext): RawLoginAttemptRepo {
   const attempts = () => ctx.from('attempts')
+  const insert = statement(($) => attempts().insert({ email: $(), when: $(), ip: $() }))
+  const countSince = statement(($) =>
+    attempts().where('email', $()).where('when', '>=', $()).count({ n: '*' }),
+  )
+  const deleteByEmail = statement(($) => attempts().where('email', $()).del())
+  const deleteBefore = statement(($) => attempts().where('when', '<', $()).del(), PLAN_PER_CALL)
   return {
     async recordFailure(email: string, opts: ResolvedRecordFailureOptions): Promise<void> {
-      const when = encodeDate(opts.when)
-      await ctx.run(async () => await attempts().insert({ email, when, ip: opts.ip }))
+      await ctx.exec(insert, [email, encodeDate(opts.when), opts.ip])
     },
     async countRecent(
       email: string,
       opts: { readonly windowMs: number; readonly now: Date },
     ): Promise<number> {
       const since = encodeDate(opts.now) - opts.windowMs
-      const rows = asRows(
-        await ctx.run(
-          async () => await attempts().where('email', email).where('when', '>=', since).count({ n: '*' }),
-        ),
-      )
-      return decodeInt(rows[0]?.n ?? 0)
+      return decodeInt((await ctx.first(countSince, [email, since]))?.n ?? 0)
     },
     async clear(email: string): Promise<void> {
-      await ctx.run(async () => await attempts().where('email', email).del())
+      await ctx.exec(deleteByEmail, [email])
     },
     async purgeExpired(now: Date, windowMs: number): Promise<number> {
-      const cutoff = encodeDate(now) - windowMs
-      return await ctx.run(async () => await attempts().where('when', '<', cutoff).del())
+      return (await ctx.exec(deleteBefore, [encodeDate(now) - windowMs])).changed
     },
   }
 }

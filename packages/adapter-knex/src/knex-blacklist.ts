@@ -1,31 +1,32 @@
 /** Raw `BlacklistRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { RawBlacklistRepo } from '@regstack/protocols'
 import { encodeDate } from './knex-codec.js'
-import { asRows, type RepoContext } from './repo-context.js'
+import { ONE_ROW, PLAN_PER_CALL, statement } from './knex-statements.js'
+import type { RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
 export function knexBlacklist(ctx: RepoContext): RawBlacklistRepo {
   const blacklist = () => ctx.from('blacklist')
+  // First exp wins. knex's `.ignore()` is ON CONFLICT DO NOTHING on pg/sqlite but INSERT IGNORE on
+  // MariaDB, which would also demote truncation and other errors to warnings; a no-op
+  // ON DUPLICATE KEY UPDATE ignores duplicates only.
+  const insert = statement(($) => {
+    const q = blacklist().insert({ jti: $(), exp: $() })
+    return ctx.dialect.family === 'mysql'
+      ? q.onConflict('jti').merge({ jti: ctx.knex.ref('jti') })
+      : q.onConflict('jti').ignore()
+  })
+  const byJti = statement(($) => blacklist().select('id').where('jti', $()).limit(1, ONE_ROW))
+  const deleteBefore = statement(($) => blacklist().where('exp', '<', $()).del(), PLAN_PER_CALL)
   return {
     async revoke(jti: string, exp: Date): Promise<void> {
-      const insert = blacklist().insert({ jti, exp: encodeDate(exp) })
-      // First exp wins. knex's `.ignore()` is ON CONFLICT DO NOTHING on pg/sqlite but INSERT IGNORE on
-      // MariaDB, which would also demote truncation and other errors to warnings; a no-op
-      // ON DUPLICATE KEY UPDATE ignores duplicates only.
-      await ctx.run(async () => {
-        if (ctx.dialect.family === 'mysql') await insert.onConflict('jti').merge({ jti: ctx.knex.ref('jti') })
-        else await insert.onConflict('jti').ignore()
-      })
+      await ctx.exec(insert, [jti, encodeDate(exp)])
     },
     async isRevoked(jti: string): Promise<boolean> {
-      return (
-        asRows(await ctx.run(async () => await blacklist().select('id').where('jti', jti).limit(1))).length >
-        0
-      )
+      return (await ctx.exec(byJti, [jti])).rows.length > 0
     },
     async purgeExpired(now: Date): Promise<number> {
-      const cutoff = encodeDate(now)
-      return await ctx.run(async () => await blacklist().where('exp', '<', cutoff).del())
+      return (await ctx.exec(deleteBefore, [encodeDate(now)])).changed
     },
   }
 }

@@ -8,8 +8,9 @@ import {
   type RawMfaCodeRepo,
 } from '@regstack/protocols'
 import { decodeMfaCode, encodeDate } from './knex-codec.js'
+import { ONE_ROW, type Param, PLAN_PER_CALL, statement } from './knex-statements.js'
 import { newId } from './new-id.js'
-import { asRows, type RepoContext } from './repo-context.js'
+import type { RepoContext } from './repo-context.js'
 
 const REPLACED = ['code_hash', 'expires_at', 'attempts', 'max_attempts', 'created_at'] as const
 
@@ -29,45 +30,72 @@ const result = (outcome: MfaVerifyResult['outcome'], attemptsRemaining = 0): Mfa
 export function knexMfaCodes(ctx: RepoContext): RawMfaCodeRepo {
   const codes = () => ctx.from('mfaCodes')
 
+  // On MariaDB ON DUPLICATE KEY UPDATE fires for any unique key, but the only other one is the
+  // primary key, and the id is fresh: a conflict can only be on user_kind_unique.
+  const upsert = statement(($) => {
+    const insert = codes().insert({
+      id: $(),
+      user_id: $(),
+      kind: $(),
+      code_hash: $(),
+      expires_at: $(),
+      attempts: $(),
+      max_attempts: $(),
+      created_at: $(),
+    })
+    return ctx.dialect.upsert === 'on-conflict'
+      ? insert.onConflict(['user_id', 'kind']).merge([...REPLACED])
+      : insert.onConflict().merge([...REPLACED])
+  })
+  const byUserKind = statement(($) => codes().where({ user_id: $(), kind: $() }).limit(1, ONE_ROW))
+  /** The row exactly as it was read: id, code_hash, expires_at, attempts, max_attempts, created_at. */
+  const asRead = ($: Param) =>
+    codes().where({
+      id: $(),
+      code_hash: $(),
+      expires_at: $(),
+      attempts: $(),
+      max_attempts: $(),
+      created_at: $(),
+    })
+  const asReadValues = (code: MfaCode): unknown[] => [
+    code.id,
+    code.codeHash,
+    encodeDate(code.expiresAt),
+    code.attempts,
+    code.maxAttempts,
+    encodeDate(code.createdAt),
+  ]
+  const deleteIfAsRead = statement(($) => asRead($).del())
+  // Arguments: the new count, then the row as read.
+  const bumpIfAsRead = statement(($) => {
+    const attempts = $()
+    return asRead($).update({ attempts })
+  })
+  const deleteForUser = statement(($) => codes().where('user_id', $()).del())
+  const deleteForUserKind = statement(($) => codes().where({ user_id: $(), kind: $() }).del())
+  const deleteBefore = statement(($) => codes().where('expires_at', '<', $()).del(), PLAN_PER_CALL)
+
   const find = async (userId: string, kind: MfaKind): Promise<MfaCode | null> => {
-    const rows = asRows(await ctx.run(async () => await codes().where({ user_id: userId, kind }).limit(1)))
-    return rows[0] === undefined ? null : decodeMfaCode(rows[0])
+    const row = await ctx.first(byUserKind, [userId, kind])
+    return row === undefined ? null : decodeMfaCode(row)
   }
 
-  /** The row exactly as it was read. */
-  const asRead = (code: MfaCode) =>
-    codes().where({
-      id: code.id,
-      code_hash: code.codeHash,
-      expires_at: encodeDate(code.expiresAt),
-      attempts: code.attempts,
-      max_attempts: code.maxAttempts,
-      created_at: encodeDate(code.createdAt),
-    })
-
   const deleteAsRead = async (code: MfaCode): Promise<boolean> =>
-    (await ctx.run(async () => await asRead(code).del())) === 1
+    (await ctx.exec(deleteIfAsRead, asReadValues(code))).changed === 1
 
   return {
     async put(code: NewMfaCode): Promise<void> {
-      const row = {
-        id: newId(),
-        user_id: code.userId,
-        kind: code.kind,
-        code_hash: code.codeHash,
-        expires_at: encodeDate(code.expiresAt),
-        attempts: code.attempts,
-        max_attempts: code.maxAttempts,
-        created_at: encodeDate(code.createdAt),
-      }
-      // On MariaDB ON DUPLICATE KEY UPDATE fires for any unique key, but the only other one is the
-      // primary key, and the id is fresh: a conflict can only be on user_kind_unique.
-      await ctx.run(async () => {
-        const insert = codes().insert(row)
-        if (ctx.dialect.upsert === 'on-conflict')
-          await insert.onConflict(['user_id', 'kind']).merge([...REPLACED])
-        else await insert.onConflict().merge([...REPLACED])
-      })
+      await ctx.exec(upsert, [
+        newId(),
+        code.userId,
+        code.kind,
+        code.codeHash,
+        encodeDate(code.expiresAt),
+        code.attempts,
+        code.maxAttempts,
+        encodeDate(code.createdAt),
+      ])
     },
     async verify(opts: {
       readonly userId: string
@@ -95,21 +123,19 @@ export function knexMfaCodes(ctx: RepoContext): RawMfaCodeRepo {
           if (await deleteAsRead(code)) return result('locked')
           continue
         }
-        const updated = await ctx.run(async () => await asRead(code).update({ attempts: code.attempts + 1 }))
-        if (updated === 1) return result('wrong', remaining)
+        const bumped = await ctx.exec(bumpIfAsRead, [code.attempts + 1, ...asReadValues(code)])
+        if (bumped.changed === 1) return result('wrong', remaining)
       }
     },
     async delete(opts: { readonly userId: string; readonly kind?: MfaKind }): Promise<void> {
-      const q = codes().where('user_id', opts.userId)
-      if (opts.kind !== undefined) q.where('kind', opts.kind)
-      await ctx.run(async () => await q.del())
+      if (opts.kind === undefined) await ctx.exec(deleteForUser, [opts.userId])
+      else await ctx.exec(deleteForUserKind, [opts.userId, opts.kind])
     },
     async find(opts: { readonly userId: string; readonly kind: MfaKind }): Promise<MfaCode | null> {
       return await find(opts.userId, opts.kind)
     },
     async purgeExpired(now: Date): Promise<number> {
-      const cutoff = encodeDate(now)
-      return await ctx.run(async () => await codes().where('expires_at', '<', cutoff).del())
+      return (await ctx.exec(deleteBefore, [encodeDate(now)])).changed
     },
   }
 }

@@ -1,26 +1,53 @@
 /** Raw `OAuthIdentityRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { NewOAuthIdentity, OAuthIdentity, RawOAuthIdentityRepo } from '@regstack/protocols'
 import { decodeOAuthIdentity, encodeDate, encodeNullableDate } from './knex-codec.js'
+import { ONE_ROW, statement } from './knex-statements.js'
 import { newId } from './new-id.js'
-import { asRows, type RepoContext } from './repo-context.js'
+import type { RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
 export function knexOAuthIdentities(ctx: RepoContext): RawOAuthIdentityRepo {
   const identities = () => ctx.from('oauthIdentities')
+  const insert = statement(($) =>
+    identities().insert({
+      id: $(),
+      user_id: $(),
+      provider: $(),
+      subject_id: $(),
+      email: $(),
+      linked_at: $(),
+      last_used_at: $(),
+    }),
+  )
+  const bySubject = statement(($) => identities().where({ provider: $(), subject_id: $() }).limit(1, ONE_ROW))
+  const forUser = statement(($) =>
+    identities()
+      .where('user_id', $())
+      .orderBy([
+        { column: 'linked_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]),
+  )
+  const deleteLink = statement(($) => identities().where({ user_id: $(), provider: $() }).del())
+  const deleteForUser = statement(($) => identities().where('user_id', $()).del())
+  const touch = statement(($) => {
+    const lastUsedAt = $()
+    return identities().where({ provider: $(), subject_id: $() }).update({ last_used_at: lastUsedAt })
+  })
   return {
     async create(identity: NewOAuthIdentity): Promise<OAuthIdentity> {
       const stored: OAuthIdentity = { ...identity, id: newId() }
-      await ctx.run(
-        async () =>
-          await identities().insert({
-            id: stored.id,
-            user_id: stored.userId,
-            provider: stored.provider,
-            subject_id: stored.subjectId,
-            email: stored.email,
-            linked_at: encodeDate(stored.linkedAt),
-            last_used_at: encodeNullableDate(stored.lastUsedAt),
-          }),
+      await ctx.exec(
+        insert,
+        [
+          stored.id,
+          stored.userId,
+          stored.provider,
+          stored.subjectId,
+          stored.email,
+          encodeDate(stored.linkedAt),
+          encodeNullableDate(stored.lastUsedAt),
+        ],
         { store: 'oauthIdentities', provider: identity.provider, subjectId: identity.subjectId },
       )
       return stored
@@ -29,33 +56,24 @@ export function knexOAuthIdentities(ctx: RepoContext): RawOAuthIdentityRepo {
       readonly provider: string
       readonly subjectId: string
     }): Promise<OAuthIdentity | null> {
-      const q = identities().where({ provider: opts.provider, subject_id: opts.subjectId }).limit(1)
-      const row = asRows(await ctx.run(async () => await q))[0]
+      const row = await ctx.first(bySubject, [opts.provider, opts.subjectId])
       return row === undefined ? null : decodeOAuthIdentity(row)
     },
     async listForUser(userId: string): Promise<OAuthIdentity[]> {
-      const q = identities()
-        .where('user_id', userId)
-        .orderBy([
-          { column: 'linked_at', order: 'asc' },
-          { column: 'id', order: 'asc' },
-        ])
-      return asRows(await ctx.run(async () => await q)).map(decodeOAuthIdentity)
+      return (await ctx.exec(forUser, [userId])).rows.map(decodeOAuthIdentity)
     },
     async delete(opts: { readonly userId: string; readonly provider: string }): Promise<boolean> {
-      const q = identities().where({ user_id: opts.userId, provider: opts.provider })
-      return (await ctx.run(async () => await q.del())) > 0
+      return (await ctx.exec(deleteLink, [opts.userId, opts.provider])).changed > 0
     },
     async deleteByUserId(userId: string): Promise<number> {
-      return await ctx.run(async () => await identities().where('user_id', userId).del())
+      return (await ctx.exec(deleteForUser, [userId])).changed
     },
     async touchLastUsed(opts: {
       readonly provider: string
       readonly subjectId: string
       readonly when: Date
     }): Promise<void> {
-      const q = identities().where({ provider: opts.provider, subject_id: opts.subjectId })
-      await ctx.run(async () => await q.update({ last_used_at: encodeDate(opts.when) }))
+      await ctx.exec(touch, [encodeDate(opts.when), opts.provider, opts.subjectId])
     },
   }
 }

@@ -5,12 +5,23 @@ import {
   type PendingRegistration,
   type RawPendingRepo,
 } from '@regstack/protocols'
-import type { Knex } from 'knex'
+import type { Row } from './dialect.js'
 import { decodeInt, decodePending, encodeDate } from './knex-codec.js'
+import { ONE_ROW, PLAN_PER_CALL, statement } from './knex-statements.js'
 import { newId } from './new-id.js'
-import { asRows, type RepoContext } from './repo-context.js'
+import type { RepoContext } from './repo-context.js'
 
 const REPLACED = ['hashed_password', 'full_name', 'token_hash', 'created_at', 'expires_at'] as const
+
+const COLUMNS = [
+  'id',
+  'email',
+  'hashed_password',
+  'full_name',
+  'token_hash',
+  'created_at',
+  'expires_at',
+] as const
 
 /** Every method is one statement, so one round trip (an upsert that lost a race for a new email, two). */
 export function knexPending(ctx: RepoContext): RawPendingRepo {
@@ -18,53 +29,50 @@ export function knexPending(ctx: RepoContext): RawPendingRepo {
   const pending = () => ctx.from('pending')
   const table = ctx.tables.table('pending')
 
-  /** Inserts or replaces in place (keeping the id); resolves to the stored row's id and email. */
-  async function upsertRow(row: Record<string, unknown>): Promise<{ id: string; email: string } | undefined> {
+  /** Inserts or replaces in place (keeping the id); returns the stored row's id and email. Args: COLUMNS. */
+  const upsertRow = statement(($) => {
     if (dialect.upsert === 'on-conflict') {
       // ON CONFLICT (email) arbitrates on the email index only: a token held by another email's row
       // still raises pending_token_unique, and the whole statement changes nothing.
-      const result = await pending()
-        .insert(row)
+      return pending()
+        .insert(Object.fromEntries(COLUMNS.map((c) => [c, $()])))
         .onConflict('email')
         .merge([...REPLACED])
         .returning(['id', 'email'])
-      const r = asRows(result)[0]
-      return r === undefined ? undefined : { id: String(r.id), email: String(r.email) }
     }
     // MariaDB fires ON DUPLICATE KEY UPDATE for ANY unique key, so the row it lands on may be another
     // email's (same token_hash). Each assignment keeps the old value unless the emails are equal (the
     // no-pad binary collation makes `=` exact), and RETURNING tells us which row was hit.
     const assignments = REPLACED.map(() => '?? = IF(?? = VALUES(??), VALUES(??), ??)').join(', ')
     const names = REPLACED.flatMap((c) => [c, 'email', 'email', c, c])
-    const columns = Object.keys(row)
     const sql =
-      `insert into ?? (${columns.map(() => '??').join(', ')}) values (${columns.map(() => '?').join(', ')}) ` +
+      `insert into ?? (${COLUMNS.map(() => '??').join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) ` +
       `on duplicate key update ${assignments} returning ??, ??`
-    const result = await knex.raw(sql, [
-      table,
-      ...columns,
-      ...Object.values(row),
-      ...names,
-      'id',
-      'email',
-    ] as Knex.RawBinding[])
-    const r = dialect.rawRows(result)[0]
-    return r === undefined ? undefined : { id: String(r.id), email: String(r.email) }
-  }
+    return knex.raw(sql, [table, ...COLUMNS, ...COLUMNS.map(() => $()), ...names, 'id', 'email'])
+  })
+  const byTokenHash = statement(($) => pending().where('token_hash', $()).limit(1, ONE_ROW))
+  const byEmail = statement(($) => pending().where('email', $()).limit(1, ONE_ROW))
+  const deleteByEmail = statement(($) => pending().where('email', $()).del())
+  const deleteBefore = statement(($) => pending().where('expires_at', '<', $()).del(), PLAN_PER_CALL)
+  const countAfter = statement(
+    ($) => pending().where('expires_at', '>', $()).count({ n: '*' }),
+    PLAN_PER_CALL,
+  )
 
   return {
     async upsert(p: NewPendingRegistration): Promise<PendingRegistration> {
-      const row = {
-        id: newId(),
-        email: p.email,
-        hashed_password: p.hashedPassword,
-        full_name: p.fullName,
-        token_hash: p.tokenHash,
-        created_at: encodeDate(p.createdAt),
-        expires_at: encodeDate(p.expiresAt),
-      }
-      const attempt = () => ctx.run(() => upsertRow(row), { store: 'pending', email: p.email })
-      let hit: Awaited<ReturnType<typeof upsertRow>>
+      const row = [
+        newId(),
+        p.email,
+        p.hashedPassword,
+        p.fullName,
+        p.tokenHash,
+        encodeDate(p.createdAt),
+        encodeDate(p.expiresAt),
+      ]
+      const attempt = async () =>
+        (await ctx.exec(upsertRow, row, { store: 'pending', email: p.email })).rows[0]
+      let hit: Row | undefined
       try {
         hit = await attempt()
       } catch (error) {
@@ -80,32 +88,25 @@ export function knexPending(ctx: RepoContext): RawPendingRepo {
         hit = await attempt()
       }
       if (hit === undefined) throw new Error('@regstack/adapter-knex: pending upsert returned no row')
-      if (hit.email !== p.email) throw new PendingAlreadyExistsError(p.email)
-      return { ...p, id: hit.id }
+      if (String(hit.email) !== p.email) throw new PendingAlreadyExistsError(p.email)
+      return { ...p, id: String(hit.id) }
     },
     async findByTokenHash(tokenHash: string): Promise<PendingRegistration | null> {
-      const row = asRows(
-        await ctx.run(async () => await pending().where('token_hash', tokenHash).limit(1)),
-      )[0]
+      const row = await ctx.first(byTokenHash, [tokenHash])
       return row === undefined ? null : decodePending(row)
     },
     async findByEmail(email: string): Promise<PendingRegistration | null> {
-      const row = asRows(await ctx.run(async () => await pending().where('email', email).limit(1)))[0]
+      const row = await ctx.first(byEmail, [email])
       return row === undefined ? null : decodePending(row)
     },
     async deleteByEmail(email: string): Promise<void> {
-      await ctx.run(async () => await pending().where('email', email).del())
+      await ctx.exec(deleteByEmail, [email])
     },
     async purgeExpired(now: Date): Promise<number> {
-      const cutoff = encodeDate(now)
-      return await ctx.run(async () => await pending().where('expires_at', '<', cutoff).del())
+      return (await ctx.exec(deleteBefore, [encodeDate(now)])).changed
     },
     async countUnexpired(now: Date): Promise<number> {
-      const at = encodeDate(now)
-      const rows = asRows(
-        await ctx.run(async () => await pending().where('expires_at', '>', at).count({ n: '*' })),
-      )
-      return decodeInt(rows[0]?.n ?? 0)
+      return decodeInt((await ctx.first(countAfter, [encodeDate(now)]))?.n ?? 0)
     },
   }
 }

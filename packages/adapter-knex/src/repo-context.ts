@@ -2,6 +2,8 @@
 import type { Clock, DuplicateSubject } from '@regstack/protocols'
 import type { Knex } from 'knex'
 import type { Dialect, Row } from './dialect.js'
+import { createExecutor, type Outcome } from './knex-executor.js'
+import type { Statement } from './knex-statements.js'
 import type { TableKey, Tables } from './table-names.js'
 import { isRetryable, translateError } from './translate-error.js'
 
@@ -15,11 +17,10 @@ export interface RepoContext {
   from(key: TableKey): Knex.QueryBuilder
   /** Runs `op`; driver errors leave through `translateError` (typed for `subject`'s duplicates). */
   run<T>(op: () => Promise<T>, subject?: DuplicateSubject): Promise<T>
-}
-
-/** Rows of a builder result (knex types them as `any`). */
-export function asRows(result: unknown): readonly Row[] {
-  return Array.isArray(result) ? (result as Row[]) : []
+  /** Runs a compiled `statement` with `args` (in its parameters' order), through `run`. */
+  exec(statement: Statement, args: readonly unknown[], subject?: DuplicateSubject): Promise<Outcome>
+  /** The first row `statement` returns, if any. */
+  first(statement: Statement, args: readonly unknown[]): Promise<Row | undefined>
 }
 
 // InnoDB may pick an upsert as a deadlock victim when several race on one key; the statement then
@@ -28,7 +29,8 @@ const MAX_RETRIES = 5
 
 /** Builds the {@link RepoContext}. */
 export function createRepoContext(knex: Knex, dialect: Dialect, tables: Tables, clock: Clock): RepoContext {
-  return {
+  const execute = createExecutor(knex, dialect.family)
+  const ctx: RepoContext = {
     knex,
     dialect,
     tables,
@@ -44,5 +46,10 @@ export function createRepoContext(knex: Knex, dialect: Dialect, tables: Tables, 
         }
       }
     },
+    exec: (statement, args, subject) => ctx.run(() => execute(statement, args), subject),
+    async first(statement, args) {
+      return (await ctx.exec(statement, args)).rows[0]
+    },
   }
+  return ctx
 }

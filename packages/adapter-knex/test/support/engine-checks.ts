@@ -89,6 +89,44 @@ export function engineChecks(getKnex: () => Knex): void {
       expect(await repos.attempts.countRecent('b@x.io', { windowMs: 1e12, now: new Date() })).toBe(1)
     })
 
+    it("runs inside the caller's transaction: its writes commit and roll back with it", async () => {
+      const { repos, prefix } = await scratchStore(getKnex(), 'trx')
+      const clock = new FrozenClock(new Date('2025-01-01T00:00:00Z'))
+      const inside = (trx: Knex.Transaction) => createKnexRepos(trx, { clock, tablePrefix: prefix })
+      await getKnex().transaction(async (trx) => {
+        const txRepos = inside(trx)
+        const kept = await txRepos.users.create(newUser('kept@x.io'))
+        const dropped = await txRepos.users.create(newUser('dropped@x.io'))
+        expect(await txRepos.users.delete(dropped.id)).toBe(true)
+        expect(await txRepos.users.delete(dropped.id)).toBe(false)
+        expect((await txRepos.users.getById(kept.id))?.email).toBe('kept@x.io')
+        await txRepos.attempts.recordFailure('kept@x.io')
+        expect(await txRepos.attempts.countRecent('kept@x.io', { windowMs: 1e12, now: new Date() })).toBe(1)
+      })
+      const rolledBack = new Error('roll back')
+      await expect(
+        getKnex().transaction(async (trx) => {
+          await inside(trx).users.create(newUser('gone@x.io'))
+          throw rolledBack
+        }),
+      ).rejects.toBe(rolledBack)
+      expect((await repos.users.getByEmail('kept@x.io'))?.email).toBe('kept@x.io')
+      expect(await repos.users.getByEmail('dropped@x.io')).toBeNull()
+      expect(await repos.users.getByEmail('gone@x.io')).toBeNull()
+      expect(await repos.users.count()).toBe(1)
+    })
+
+    it('keeps working when a migration adds a column under connections that already ran its statements', async () => {
+      const { repos, prefix } = await scratchStore(getKnex(), 'alter')
+      const user = await repos.users.create(newUser('alter@x.io'))
+      // Run the lookup on several pooled connections, so each one has it prepared.
+      await Promise.all(Array.from({ length: 4 }, () => repos.users.getById(user.id)))
+      await getKnex().schema.alterTable(`${prefix}users`, (t) => {
+        t.integer('added_later').nullable()
+      })
+      for (let k = 0; k < 8; k++) expect((await repos.users.getById(user.id))?.email).toBe('alter@x.io')
+    })
+
     it('round-trips values at their width limits, astral characters included', async () => {
       const { repos } = await scratchStore(getKnex(), 'wide')
       const email = '😀'.repeat(160)

@@ -1,11 +1,18 @@
 /** One adapter on one engine as the benchmarks see it: fresh stores, a round-trip counter, the raw floor. */
 import type { FrozenClock, Repos } from '@regstack/protocols'
 import type { Knex } from 'knex'
+import type { Peer, PeerName, PeerRepos } from './peers/peer-repos.js'
 import type { RawDb } from './raw-driver.js'
 
 /** Counts what crossed the wire; the engine increments it from driver instrumentation. */
 export interface RoundTripCounter {
   count: number
+  /**
+   * Attaches the instrumentation and returns its detach; absent when counting is always on. Counting
+   * that costs time (a knex `query` listener makes knex build an event per statement) is attached only
+   * while round trips are counted, never while latency is timed.
+   */
+  listen?(): () => void
 }
 
 /** A fresh, isolated store for one pass. */
@@ -15,6 +22,8 @@ export interface BenchStore {
   readonly unguarded?: Repos
   /** Physical table name of a logical one (`users` → `b1x_users`); SQL engines only. */
   readonly table?: (name: string) => string
+  /** The hot paths written with other query libraries on this store's tables (PostgreSQL, MariaDB). */
+  readonly peers?: Partial<Record<PeerName, PeerRepos>>
   close(): Promise<void>
 }
 
@@ -29,6 +38,8 @@ export interface BenchEngine {
   readonly counterLabel: string
   readonly counter?: RoundTripCounter
   readonly raw?: RawDb
+  /** Other query libraries on the same engine, each with its own pool. */
+  readonly peers?: readonly Peer[]
   readonly knex?: Knex
   openStore(clock: FrozenClock): Promise<BenchStore>
   close(): Promise<void>

@@ -18,6 +18,9 @@ import knexFactory, { type Knex } from 'knex'
 import mysql from 'mysql2/promise'
 import { type BenchEngine, freshNamespace, type RoundTripCounter } from './bench-engine.js'
 import { loadPg, type SqliteConnection } from './driver-shapes.js'
+import { drizzleMysqlPeer, drizzlePgPeer } from './peers/drizzle-peer.js'
+import { kyselyMysqlPeer, kyselyPgPeer } from './peers/kysely-peer.js'
+import type { Peer } from './peers/peer-repos.js'
 import { mysqlRawDb, pgRawDb, type RawDb, sqliteRawDb } from './raw-driver.js'
 
 /** Pool size of both the adapter's knex and the raw driver, so concurrency compares like with like. */
@@ -49,6 +52,14 @@ async function openRaw(
   return sqliteRawDb(conn, async () => {})
 }
 
+/** Drizzle and Kysely on the server engines, each with a pool as large as the adapter's. */
+function openPeers(engine: KnexEngineName, server: ServerConnection | undefined): readonly Peer[] {
+  if (server === undefined) return []
+  if (engine === 'postgres') return [drizzlePgPeer(server, POOL_MAX), kyselyPgPeer(server, POOL_MAX)]
+  if (engine === 'mariadb') return [drizzleMysqlPeer(server, POOL_MAX), kyselyMysqlPeer(server, POOL_MAX)]
+  return []
+}
+
 /** Opens `engine`, or rejects with why it cannot be reached. */
 export async function openKnexEngine(engine: KnexEngineName, url?: string): Promise<BenchEngine> {
   const scratch = engine === 'sqlite-file' ? mkdtempSync(join(tmpdir(), 'regstack-bench-')) : undefined
@@ -67,11 +78,18 @@ export async function openKnexEngine(engine: KnexEngineName, url?: string): Prom
     throw new Error(`cannot reach ${engine}: ${(error as Error).message}`, { cause: error })
   }
   // knex emits 'query' once per statement it sends: the adapter's round trips, counted from outside.
-  const counter: RoundTripCounter = { count: 0 }
-  knex.on('query', () => {
+  const bump = (): void => {
     counter.count += 1
-  })
+  }
+  const counter: RoundTripCounter = {
+    count: 0,
+    listen: () => {
+      knex.on('query', bump)
+      return () => knex.off('query', bump)
+    },
+  }
   const raw = await openRaw(engine, knex, server)
+  const peers = openPeers(engine, server)
   return {
     id: engine,
     label: await label(knex, engine),
@@ -79,6 +97,7 @@ export async function openKnexEngine(engine: KnexEngineName, url?: string): Prom
     counterLabel: 'knex `query` events',
     counter,
     raw,
+    ...(peers.length === 0 ? {} : { peers }),
     knex,
     openStore: async (clock) => {
       const tablePrefix = `${freshNamespace()}_`
@@ -87,11 +106,15 @@ export async function openKnexEngine(engine: KnexEngineName, url?: string): Prom
       return {
         repos: createKnexRepos(knex, { clock, tablePrefix }),
         table: (name) => `${names.prefix}${name}`,
+        ...(peers.length === 0
+          ? {}
+          : { peers: Object.fromEntries(peers.map((p) => [p.name, p.repos(tablePrefix)])) }),
         close: () => dropTables(knex, { tablePrefix }),
       }
     },
     close: async () => {
       await raw.close()
+      for (const peer of peers) await peer.close()
       await knex.destroy()
       if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true })
     },

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { cpus, release, totalmem, type } from 'node:os'
 import type { Machine } from './results.js'
 
-function versionOf(pkg: string): string {
+/** The installed version of the bench dependency `pkg`, `?` if unreadable. */
+export function versionOf(pkg: string): string {
   try {
     // dist/bench → this package's own node_modules, where pnpm links its dependencies.
     const url = new URL(`../../node_modules/${pkg}/package.json`, import.meta.url)
@@ -23,7 +24,10 @@ export function machineInfo(engines: Readonly<Record<string, string>>): Machine 
     os: `${type()} ${release()}`,
     engines,
     drivers: Object.fromEntries(
-      ['knex', 'pg', 'mysql2', 'better-sqlite3', 'mongodb'].map((p) => [p, versionOf(p)]),
+      ['knex', 'pg', 'mysql2', 'better-sqlite3', 'mongodb', 'drizzle-orm', 'kysely'].map((p) => [
+        p,
+        versionOf(p),
+      ]),
     ),
   }
 }

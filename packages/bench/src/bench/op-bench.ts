@@ -1,7 +1,8 @@
 /** Runs every operation on one engine for several passes and folds the passes into medians. */
 import { FrozenClock, type Repos } from '@regstack/protocols'
 import { type BenchConfig, callsPerPass } from './bench-config.js'
-import type { BenchEngine } from './bench-engine.js'
+import type { BenchEngine, BenchStore } from './bench-engine.js'
+import { type Side, timeInterleaved } from './interleave.js'
 import type { OpSpec, PreparedOp } from './op-spec.js'
 import { ACCOUNT_OPS } from './ops-accounts.js'
 import { CODE_OPS } from './ops-codes.js'
@@ -17,24 +18,19 @@ interface PassSample {
   adapter?: Summary
   raw?: Summary
   unguarded?: Summary
+  peers?: Record<string, Summary>
   roundTrips?: number
   error?: string
 }
 
-/** Warm-up, then the sequential series, then the concurrent one, each on its own fixture indexes. */
-async function measure(
-  call: (i: number) => Promise<unknown>,
-  config: BenchConfig,
-  onSequential?: () => () => number,
-) {
+/** One side alone: warm-up, then the sequential series, then the concurrent one (in-process figures). */
+async function measure(call: (i: number) => Promise<unknown>, config: BenchConfig) {
   const indexes = new IndexSource(callsPerPass(config))
   for (let k = 0; k < config.warmup; k++) await call(indexes.next())
-  const stop = onSequential?.()
   const samples = await timeSequential(call, indexes, config.sequential)
-  const perCall = stop === undefined ? undefined : stop() / samples.length
   const opsPerSec = await timeConcurrent(call, indexes, config.callers, config.concurrent)
   const summary: Summary = { medianUs: quantile(samples, 0.5), p99Us: quantile(samples, 0.99), opsPerSec }
-  return { summary, perCall }
+  return { summary }
 }
 
 async function runOne(
@@ -43,12 +39,18 @@ async function runOne(
   repos: Repos,
   unguarded: Repos | undefined,
   table: ((name: string) => string) | undefined,
+  peers: BenchStore['peers'],
   clock: FrozenClock,
   tag: string,
   config: BenchConfig,
 ): Promise<PassSample> {
   const n = callsPerPass(config)
-  const base = { clock, n, ...(table === undefined ? {} : { table }) }
+  const base = {
+    clock,
+    n,
+    ...(table === undefined ? {} : { table }),
+    ...(peers === undefined ? {} : { peers }),
+  }
   const prepared: PreparedOp = await spec.prepare({
     ...base,
     repos,
@@ -56,20 +58,37 @@ async function runOne(
     ...(engine.raw ? { raw: engine.raw } : {}),
   })
   const counter = engine.counter
-  const adapter = await measure(
-    prepared.call,
-    config,
-    counter === undefined
-      ? undefined
-      : () => {
-          const before = counter.count
-          return () => counter.count - before
-        },
-  )
-  const sample: PassSample = { adapter: adapter.summary }
-  if (adapter.perCall !== undefined) sample.roundTrips = adapter.perCall
-  if (prepared.raw !== undefined && engine.raw !== undefined)
-    sample.raw = (await measure(prepared.raw, config)).summary
+  const sides: Side[] = [
+    {
+      name: 'adapter',
+      call: prepared.call,
+      ...(counter === undefined
+        ? {}
+        : {
+            count: () => {
+              const detach = counter.listen?.()
+              const before = counter.count
+              return () => {
+                detach?.()
+                return counter.count - before
+              }
+            },
+          }),
+    },
+  ]
+  if (prepared.raw !== undefined && engine.raw !== undefined) sides.push({ name: 'raw', call: prepared.raw })
+  for (const [name, call] of Object.entries(prepared.peers ?? {})) sides.push({ name: `peer:${name}`, call })
+  const timed = await timeInterleaved(sides, config)
+  const adapter = timed.adapter
+  const sample: PassSample = {}
+  if (adapter !== undefined) sample.adapter = adapter.summary
+  if (adapter?.perCall !== undefined) sample.roundTrips = adapter.perCall
+  if (timed.raw !== undefined) sample.raw = timed.raw.summary
+  for (const [name, t] of Object.entries(timed)) {
+    if (!name.startsWith('peer:')) continue
+    sample.peers ??= {}
+    sample.peers[name.slice('peer:'.length)] = t.summary
+  }
   if (unguarded !== undefined) {
     const bare = await spec.prepare({ ...base, repos: unguarded, tag: `${tag}u` })
     sample.unguarded = (await measure(bare.call, config)).summary
@@ -105,6 +124,7 @@ export async function benchOperations(
             store.repos,
             store.unguarded,
             store.table,
+            store.peers,
             clock,
             `p${pass}o${k}x`,
             config,
@@ -127,6 +147,9 @@ export async function benchOperations(
     reference: engine.reference,
     counterLabel: engine.counterLabel,
     ...(engine.raw === undefined ? {} : { rawLabel: engine.raw.label }),
+    ...(engine.peers === undefined
+      ? {}
+      : { peerLabels: Object.fromEntries(engine.peers.map((p) => [p.name, p.label])) }),
     ...(floors.length === 0 ? {} : { floor: medianOfPasses(floors) }),
     ops,
   }
@@ -142,12 +165,20 @@ function fold(spec: OpSpec, samples: readonly PassSample[]): OpResult {
   const adapter = pick('adapter')
   const raw = pick('raw')
   const unguarded = pick('unguarded')
+  const peerNames = [...new Set(samples.flatMap((s) => Object.keys(s.peers ?? {})))]
+  const peers = Object.fromEntries(
+    peerNames.map((name) => [
+      name,
+      medianOfPasses(samples.flatMap((s) => (s.peers?.[name] === undefined ? [] : [s.peers[name]]))),
+    ]),
+  )
   return {
     op: spec.id,
     documentedRoundTrips: spec.documentedRoundTrips,
     ...(adapter === undefined ? {} : { adapter }),
     ...(raw === undefined ? {} : { raw }),
     ...(unguarded === undefined ? {} : { unguarded }),
+    ...(peerNames.length === 0 ? {} : { peers }),
     ...(trips.length === 0 ? {} : { roundTrips: Math.max(...trips) }),
     ...(error === undefined ? {} : { error }),
   }

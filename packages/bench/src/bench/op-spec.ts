@@ -1,6 +1,7 @@
 /** What one benchmarked repository operation is: how to set it up, call it, and do the same by hand. */
 import { randomUUID } from 'node:crypto'
 import type { FrozenClock, NewUser, Repos } from '@regstack/protocols'
+import type { PeerName, PeerRepos } from './peers/peer-repos.js'
 import type { RawDb } from './raw-driver.js'
 
 /** What `prepare` may use. Fixtures are created through `repos`, so they are valid by construction. */
@@ -14,12 +15,16 @@ export interface OpFixture {
   readonly raw?: RawDb
   /** Physical table name (SQL engines). */
   readonly table?: (name: string) => string
+  /** Other query libraries on the same tables, for the hot-path operations. */
+  readonly peers?: Partial<Record<PeerName, PeerRepos>>
 }
 
 /** One prepared operation: the adapter call and, on SQL engines, the same statements on the bare driver. */
 export interface PreparedOp {
   call(i: number): Promise<unknown>
   raw?: (i: number) => Promise<unknown>
+  /** The same operation written with other query libraries (hot paths only). */
+  peers?: Partial<Record<PeerName, (i: number) => Promise<unknown>>>
 }
 
 export interface OpSpec {
@@ -81,3 +86,14 @@ export function userRow(id: string, user: NewUser): unknown[] {
 export const USER_COLUMNS =
   'id, email, hashed_password, is_active, is_verified, is_superuser, full_name, phone_number, ' +
   'is_mfa_enabled, created_at, updated_at, last_login, tokens_invalidated_after'
+
+/** `make(peer)` for every peer library the fixture has: the `peers` of a prepared hot-path op. */
+export function peerCalls(
+  fx: OpFixture,
+  make: (peer: PeerRepos, name: PeerName) => (i: number) => Promise<unknown>,
+): Partial<Record<PeerName, (i: number) => Promise<unknown>>> {
+  const calls: Partial<Record<PeerName, (i: number) => Promise<unknown>>> = {}
+  for (const [name, peer] of Object.entries(fx.peers ?? {}) as Array<[PeerName, PeerRepos]>)
+    calls[name] = make(peer, name)
+  return calls
+}

@@ -1,5 +1,5 @@
 /** Benchmarked operations of `users`, `pending`, `blacklist` and `attempts`, with their raw SQL twins. */
-import { hexId, newUser, type OpSpec, tableOf, USER_COLUMNS, userRow } from './op-spec.js'
+import { hexId, newUser, type OpSpec, peerCalls, tableOf, USER_COLUMNS, userRow } from './op-spec.js'
 
 const DAY_MS = 86_400_000
 const USER_VALUES = Array.from({ length: 13 }, () => '?').join(', ')
@@ -33,6 +33,7 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       return {
         call: () => fx.repos.users.getByEmail(user.email),
         raw: () => fx.raw!.query(`select * from ${t('users')} where email = ? limit 1`, [user.email]),
+        peers: peerCalls(fx, (peer) => () => peer.getUserByEmail(user.email)),
       }
     },
   },
@@ -45,6 +46,7 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       return {
         call: () => fx.repos.users.getById(user.id),
         raw: () => fx.raw!.query(`select * from ${t('users')} where id = ? limit 1`, [user.id]),
+        peers: peerCalls(fx, (peer) => () => peer.getUserById(user.id)),
       }
     },
   },
@@ -193,6 +195,7 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       return {
         call: () => fx.repos.blacklist.isRevoked(jti),
         raw: () => fx.raw!.query(`select id from ${t('token_blacklist')} where jti = ? limit 1`, [jti]),
+        peers: peerCalls(fx, (peer) => () => peer.isRevoked(jti)),
       }
     },
   },
@@ -210,6 +213,7 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
             fx.clock.now().getTime(),
             '127.0.0.1',
           ]),
+        peers: peerCalls(fx, (peer) => () => peer.recordFailure(email, '127.0.0.1', fx.clock.now())),
       }
     },
   },
@@ -226,6 +230,7 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       return {
         call: () => fx.repos.attempts.countRecent(email, { windowMs, now: fx.clock.now() }),
         raw: () => fx.raw!.query(sql, [email, fx.clock.now().getTime() - windowMs]),
+        peers: peerCalls(fx, (peer) => () => peer.countRecentFailures(email, windowMs, fx.clock.now())),
       }
     },
   },

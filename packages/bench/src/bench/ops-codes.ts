@@ -1,6 +1,6 @@
 /** Benchmarked operations of `mfaCodes` and `oauthIdentities`, with their raw SQL twins. */
 import { mfaCodeDigest, type NewMfaCode } from '@regstack/protocols'
-import { hexId, type OpFixture, type OpSpec, tableOf } from './op-spec.js'
+import { hexId, type OpFixture, type OpSpec, peerCalls, tableOf } from './op-spec.js'
 import type { RawRow } from './raw-driver.js'
 import { inParallel } from './timing.js'
 
@@ -32,10 +32,15 @@ const asRead = (r: RawRow): unknown[] => [
   r.created_at,
 ]
 
-/** Rows consumed one per call need one fixture per call and side, loaded 8 at a time. */
+/**
+ * Rows consumed one per call need one fixture per call and side, loaded 8 at a time: `a` for the
+ * adapter, `b` for the raw driver, the peer's name for each peer library.
+ */
 export async function perCall(fx: OpFixture, make: (key: string) => Promise<unknown>): Promise<void> {
   await inParallel(fx.n, 8, (i) => make(`a${i}-${fx.tag}`))
   if (fx.raw !== undefined) await inParallel(fx.n, 8, (i) => make(`b${i}-${fx.tag}`))
+  for (const name of Object.keys(fx.peers ?? {}))
+    await inParallel(fx.n, 8, (i) => make(`${name}${i}-${fx.tag}`))
 }
 
 export const CODE_OPS: readonly OpSpec[] = [
@@ -69,6 +74,8 @@ export const CODE_OPS: readonly OpSpec[] = [
       for (let k = 0; k < 8; k++) {
         await fx.repos.mfaCodes.put(code(fx, `wrong${k}-${fx.tag}`, 1e12))
         await fx.repos.mfaCodes.put(code(fx, `wrongraw${k}-${fx.tag}`, 1e12))
+        for (const name of Object.keys(fx.peers ?? {}))
+          await fx.repos.mfaCodes.put(code(fx, `wrong${name}${k}-${fx.tag}`, 1e12))
       }
       const t = tableOf(fx)
       const find = `select * from ${t('mfa_codes')} where user_id = ? and kind = ? limit 1`
@@ -84,6 +91,11 @@ export const CODE_OPS: readonly OpSpec[] = [
           const [r] = await fx.raw!.query(find, [`wrongraw${i % 8}-${fx.tag}`, 'login_mfa'])
           if (r !== undefined) await fx.raw!.query(bump, [Number(r.attempts) + 1, ...asRead(r)])
         },
+        peers: peerCalls(
+          fx,
+          (peer, name) => (i) =>
+            peer.verifyMfa(`wrong${name}${i % 8}-${fx.tag}`, 'login_mfa', '000000', fx.clock.now()),
+        ),
       }
     },
   },
@@ -102,6 +114,10 @@ export const CODE_OPS: readonly OpSpec[] = [
           const [r] = await fx.raw!.query(find, [`b${i}-${fx.tag}`, 'login_mfa'])
           if (r !== undefined) await fx.raw!.query(del, asRead(r))
         },
+        peers: peerCalls(
+          fx,
+          (peer, name) => (i) => peer.verifyMfa(`${name}${i}-${fx.tag}`, 'login_mfa', RIGHT, fx.clock.now()),
+        ),
       }
     },
   },
@@ -165,6 +181,7 @@ export const CODE_OPS: readonly OpSpec[] = [
       return {
         call: () => fx.repos.oauthIdentities.findBySubject({ provider: 'github', subjectId: link.subjectId }),
         raw: () => fx.raw!.query(sql, ['github', link.subjectId]),
+        peers: peerCalls(fx, (peer) => () => peer.findIdentityBySubject('github', link.subjectId)),
       }
     },
   },

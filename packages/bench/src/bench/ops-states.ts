@@ -1,7 +1,7 @@
 /** Benchmarked operations of `oauthStates` and a periodic purge, with their raw SQL twins. */
 import type { NewOAuthState } from '@regstack/protocols'
 import type { OpFixture, OpSpec } from './op-spec.js'
-import { tableOf } from './op-spec.js'
+import { peerCalls, tableOf } from './op-spec.js'
 import { perCall } from './ops-codes.js'
 
 const HOUR_MS = 3_600_000
@@ -62,6 +62,7 @@ export const STATE_OPS: readonly OpSpec[] = [
       return {
         call: (i) => fx.repos.oauthStates.consume(`a${i}-${fx.tag}`),
         raw: (i) => fx.raw!.query(sql, [`b${i}-${fx.tag}`]),
+        peers: peerCalls(fx, (peer, name) => (i) => peer.consumeState(`${name}${i}-${fx.tag}`)),
       }
     },
   },

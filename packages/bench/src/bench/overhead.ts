@@ -1,6 +1,7 @@
 /**
  * Prices the layers between the adapter and the wire on a trivial statement, so a missed ratio target
- * can be explained by measurement: bare driver vs `knex.raw` (pool acquire + dispatch) vs query building.
+ * can be explained by measurement: bare driver vs `knex.raw` (pool acquire + dispatch) vs query building
+ * (which the adapter no longer pays per call) vs knex's pool acquire and release alone (which it does).
  */
 import type { BenchConfig } from './bench-config.js'
 import type { BenchEngine } from './bench-engine.js'
@@ -26,9 +27,16 @@ export async function measureOverhead(
   const rawRuns: number[] = []
   const knexRuns: number[] = []
   const buildRuns: number[] = []
+  const acquireRuns: number[] = []
   for (let pass = 0; pass < config.passes; pass++) {
     rawRuns.push(await seriesMedian(() => raw.query('select 1', []), config))
     knexRuns.push(await seriesMedian(() => knex.raw('select 1'), config))
+    acquireRuns.push(
+      await seriesMedian(async () => {
+        const connection: unknown = await knex.client.acquireConnection()
+        await knex.client.releaseConnection(connection)
+      }, config),
+    )
     const start = process.hrtime.bigint()
     for (let k = 0; k < BUILD_LOOPS; k++)
       knex('bench_users').where('email', `x${k}@bench.test`).limit(1).toSQL()
@@ -39,5 +47,6 @@ export async function measureOverhead(
     rawSelect1Us: median(rawRuns),
     knexSelect1Us: median(knexRuns),
     buildUs: median(buildRuns),
+    acquireUs: median(acquireRuns),
   }
 }

@@ -18,6 +18,7 @@ export function sqlTable(e: EngineOps, callers: number): string {
     `adapter ops/s ×${callers}`,
     `raw ops/s ×${callers}`,
     'throughput ratio',
+    'client CPU µs/call adapter / raw',
     'round trips (measured / README)',
   )
   const rows = e.ops.map(
@@ -32,6 +33,7 @@ export function sqlTable(e: EngineOps, callers: number): string {
         perSec(o.adapter?.opsPerSec),
         perSec(o.raw?.opsPerSec),
         times(ratio(o.raw?.opsPerSec, o.adapter?.opsPerSec)),
+        `${us(o.adapter?.cpuUs)} / ${us(o.raw?.cpuUs)}`,
         trips(o),
       ],
   )

@@ -6,9 +6,11 @@ export interface OpResult {
   readonly adapter?: Summary
   /** The bare driver doing the same statements (SQL engines). */
   readonly raw?: Summary
+  /** The same operation with other query libraries (Drizzle, Kysely), by library name. */
+  readonly peers?: Readonly<Record<string, Summary>>
   /** The memory adapter without `guardRepos`. */
   readonly unguarded?: Summary
-  /** Statements (or commands) per call, counted by driver instrumentation during the sequential run. */
+  /** Statements (or commands) per call, counted by driver instrumentation during the warm-up (never while timing). */
   readonly roundTrips?: number
   readonly documentedRoundTrips: number
   readonly error?: string
@@ -19,6 +21,8 @@ export interface EngineOps {
   readonly label: string
   readonly reference: boolean
   readonly rawLabel?: string
+  /** Library and version of each peer, by name. */
+  readonly peerLabels?: Readonly<Record<string, string>>
   readonly counterLabel: string
   /** Memory only: an awaited `Map` get, the in-process floor. */
   readonly floor?: Summary
@@ -34,6 +38,8 @@ export interface Overhead {
   readonly knexSelect1Us: number
   /** Building `users where email = ? limit 1` with the query builder and compiling it (`toSQL`). */
   readonly buildUs: number
+  /** `knex.client.acquireConnection()` + `releaseConnection()`: what the adapter pays per statement on top of the driver. */
+  readonly acquireUs?: number
 }
 
 export interface GrowthPoint {

@@ -22,6 +22,11 @@ export interface Summary {
   readonly p99Us: number
   /** Operations per second with the configured number of concurrent callers. */
   readonly opsPerSec: number
+  /**
+   * This process's CPU time (user + system) per sequential call, µs: the client-side cost of the
+   * library and driver, without the server's work and far less disturbed by other load than latency.
+   */
+  readonly cpuUs?: number
 }
 
 /**
@@ -29,10 +34,12 @@ export interface Summary {
  * Pooling samples across passes would let one noisy pass dominate the tail; a median of passes does not.
  */
 export function medianOfPasses(passes: readonly Summary[]): Summary {
+  const cpu = passes.flatMap((p) => (p.cpuUs === undefined ? [] : [p.cpuUs]))
   return {
     medianUs: median(passes.map((p) => p.medianUs)),
     p99Us: median(passes.map((p) => p.p99Us)),
     opsPerSec: median(passes.map((p) => p.opsPerSec)),
+    ...(cpu.length === 0 ? {} : { cpuUs: median(cpu) }),
   }
 }
 
