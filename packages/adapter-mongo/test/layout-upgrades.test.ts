@@ -113,16 +113,6 @@ describeOnRealServer(`legacy unique email index on ${engine.label}`, () => {
   })
 })
 
-describe.runIf(engine.kind === 'jongodb')('a server without collection validators', () => {
-  it('makes ensureIndexes fail saying how to go without the validator, unless told to', async () => {
-    const db = freshDb(engine, 'noval')
-    await expect(ensureIndexes(db, { loginLockoutWindowMs: SUITE_LOCKOUT_WINDOW_MS })).rejects.toThrow(
-      /oauthStatesValidator: false/,
-    )
-    await ensureIndexes(db, { loginLockoutWindowMs: SUITE_LOCKOUT_WINDOW_MS, oauthStatesValidator: false })
-  })
-})
-
 describe('documents written before result_was_new existed', () => {
   it('read as resultWasNew false; setResultToken then writes the field', async () => {
     const db = freshDb(engine, 'wasnew')
