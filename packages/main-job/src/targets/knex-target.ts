@@ -38,6 +38,7 @@ export async function knexTarget(engine: KnexEngineName, url?: string): Promise<
       await migrate(knex, { tablePrefix })
       return {
         repos: createKnexRepos(knex, { clock, tablePrefix }),
+        revision: '2026-07',
         close: () => dropTables(knex, { tablePrefix }),
       }
     },

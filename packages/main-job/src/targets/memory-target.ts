@@ -7,7 +7,7 @@ export function memoryTarget(): EngineTarget {
     id: 'memory',
     adapter: '@regstack/adapter-memory',
     engine: 'in-process',
-    makeRepos: ({ clock }) => ({ repos: createMemoryRepos({ clock }) }),
+    makeRepos: ({ clock }) => ({ repos: createMemoryRepos({ clock }), revision: '2026-07' }),
     teardown: async () => {},
   }
 }

@@ -24,6 +24,7 @@ export async function mongoTarget(uri: string): Promise<EngineTarget> {
       await ensureIndexes(db, { loginLockoutWindowMs: SUITE_LOCKOUT_WINDOW_MS })
       return {
         repos: createMongoRepos(db, { clock }),
+        revision: '2026-07',
         capabilities: { automaticExpiry: true },
         close: async () => {
           await db.dropDatabase()
