@@ -9,6 +9,7 @@ import {
   type RawMfaCodeRepo,
 } from '@regstack/protocols'
 import type { IdSource } from './id-source.js'
+import { mfaCodeRow } from './rows.js'
 
 const KINDS: readonly MfaKind[] = ['phone_setup', 'login_mfa']
 
@@ -28,7 +29,7 @@ export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
     async put(code: NewMfaCode): Promise<void> {
       const key = keyOf(code.userId, code.kind)
       // Replacing keeps the row's id, as Mongo's replace-with-upsert does (CONTRACT §0.7).
-      byKey.set(key, { ...code, id: byKey.get(key)?.id ?? newId() })
+      byKey.set(key, mfaCodeRow(byKey.get(key)?.id ?? newId(), code, code.attempts))
     },
     async verify(opts: {
       readonly userId: string
@@ -55,7 +56,7 @@ export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
           byKey.delete(key)
           return { outcome: 'locked', attemptsRemaining: 0 }
         }
-        byKey.set(key, { ...row, attempts })
+        byKey.set(key, mfaCodeRow(row.id, row, attempts))
         return { outcome: 'wrong', attemptsRemaining: remaining }
       }
       byKey.delete(key)

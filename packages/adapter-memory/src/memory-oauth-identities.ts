@@ -7,6 +7,7 @@ import {
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
+import { oauthIdentityRow } from './rows.js'
 
 /** U+0000 cannot occur in stored strings (the guard rejects it), so it separates key parts safely. */
 function pair(a: string, b: string): string {
@@ -39,7 +40,7 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
       if (idBySubject.has(subjectKey) || idByUserProvider.has(userKey)) {
         throw new OAuthIdentityAlreadyLinkedError(identity.provider, identity.subjectId)
       }
-      const row: OAuthIdentity = { ...identity, id: newId() }
+      const row = oauthIdentityRow(newId(), identity)
       byId.set(row.id, row)
       idBySubject.set(subjectKey, row.id)
       idByUserProvider.set(userKey, row.id)

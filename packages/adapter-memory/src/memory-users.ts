@@ -10,6 +10,7 @@ import {
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
+import { userRow } from './rows.js'
 
 /** Which of the 8 combinations of the three countable flags `u` has: a bit per flag. */
 function flagsOf(u: Pick<User, 'isActive' | 'isVerified' | 'isSuperuser'>): number {
@@ -55,7 +56,7 @@ export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
   return {
     async create(user: NewUser): Promise<User> {
       if (idByEmail.has(user.email)) throw new UserAlreadyExistsError(user.email)
-      const row: User = { ...user, id: newId() }
+      const row = userRow(newId(), user)
       byId.set(row.id, row)
       idByEmail.set(row.email, row.id)
       const flags = flagsOf(row)
