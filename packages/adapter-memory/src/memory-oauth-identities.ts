@@ -20,13 +20,21 @@ function pair(a: string, b: string): string {
  */
 export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
   const byId = new Map<string, OAuthIdentity>()
-  const idBySubject = new Map<string, string>()
+  /*
+   * provider → subjectId → id, nested rather than keyed by a composite string: `findBySubject` (every
+   * OAuth sign-in) then hashes the caller's strings as they are instead of building a key per call.
+   */
+  const idBySubject = new Map<string, Map<string, string>>()
+  const subjectIdOf = (provider: string, subjectId: string): string | undefined =>
+    idBySubject.get(provider)?.get(subjectId)
   const idByUserProvider = new Map<string, string>()
   const idsByUser = new Map<string, Set<string>>()
 
   const remove = (row: OAuthIdentity): void => {
     byId.delete(row.id)
-    idBySubject.delete(pair(row.provider, row.subjectId))
+    const subjects = idBySubject.get(row.provider)
+    subjects?.delete(row.subjectId)
+    if (subjects?.size === 0) idBySubject.delete(row.provider)
     idByUserProvider.delete(pair(row.userId, row.provider))
     const ids = idsByUser.get(row.userId)
     ids?.delete(row.id)
@@ -35,14 +43,18 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
 
   return {
     async create(identity: NewOAuthIdentity): Promise<OAuthIdentity> {
-      const subjectKey = pair(identity.provider, identity.subjectId)
       const userKey = pair(identity.userId, identity.provider)
-      if (idBySubject.has(subjectKey) || idByUserProvider.has(userKey)) {
+      if (subjectIdOf(identity.provider, identity.subjectId) !== undefined || idByUserProvider.has(userKey)) {
         throw new OAuthIdentityAlreadyLinkedError(identity.provider, identity.subjectId)
       }
       const row = oauthIdentityRow(newId(), identity)
       byId.set(row.id, row)
-      idBySubject.set(subjectKey, row.id)
+      let subjects = idBySubject.get(row.provider)
+      if (subjects === undefined) {
+        subjects = new Map()
+        idBySubject.set(row.provider, subjects)
+      }
+      subjects.set(row.subjectId, row.id)
       idByUserProvider.set(userKey, row.id)
       let ids = idsByUser.get(row.userId)
       if (ids === undefined) {
@@ -56,7 +68,7 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
       readonly provider: string
       readonly subjectId: string
     }): Promise<OAuthIdentity | null> {
-      const id = idBySubject.get(pair(opts.provider, opts.subjectId))
+      const id = subjectIdOf(opts.provider, opts.subjectId)
       return (id === undefined ? undefined : byId.get(id)) ?? null
     },
     async listForUser(userId: string): Promise<OAuthIdentity[]> {
@@ -90,7 +102,7 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
       readonly subjectId: string
       readonly when: Date
     }): Promise<void> {
-      const id = idBySubject.get(pair(opts.provider, opts.subjectId))
+      const id = subjectIdOf(opts.provider, opts.subjectId)
       const row = id === undefined ? undefined : byId.get(id)
       if (row !== undefined) byId.set(row.id, { ...row, lastUsedAt: opts.when })
     },
