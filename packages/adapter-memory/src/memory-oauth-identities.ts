@@ -28,7 +28,18 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
   const subjectIdOf = (provider: string, subjectId: string): string | undefined =>
     idBySubject.get(provider)?.get(subjectId)
   const idByUserProvider = new Map<string, string>()
-  const idsByUser = new Map<string, Set<string>>()
+  /*
+   * Each user's identity ids in listing order, (linkedAt, id) ascending. Neither key changes after
+   * `create`, so the order set at insert stays valid and `listForUser` (read on every account page)
+   * does not sort. A user has a handful of identities, so the insert scan and removal are trivial.
+   */
+  const idsByUser = new Map<string, string[]>()
+
+  /** True when the stored identity `id` lists after `row`. */
+  const after = (id: string | undefined, row: OAuthIdentity): boolean => {
+    const listed = id === undefined ? undefined : byId.get(id)
+    return listed !== undefined && byDateThenId(listed.linkedAt, listed.id, row.linkedAt, row.id) > 0
+  }
 
   const remove = (row: OAuthIdentity): void => {
     byId.delete(row.id)
@@ -37,8 +48,9 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
     if (subjects?.size === 0) idBySubject.delete(row.provider)
     idByUserProvider.delete(pair(row.userId, row.provider))
     const ids = idsByUser.get(row.userId)
-    ids?.delete(row.id)
-    if (ids?.size === 0) idsByUser.delete(row.userId)
+    const at = ids?.indexOf(row.id) ?? -1
+    if (at !== -1) ids?.splice(at, 1)
+    if (ids?.length === 0) idsByUser.delete(row.userId)
   }
 
   return {
@@ -58,10 +70,13 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
       idByUserProvider.set(userKey, row.id)
       let ids = idsByUser.get(row.userId)
       if (ids === undefined) {
-        ids = new Set()
+        ids = []
         idsByUser.set(row.userId, ids)
       }
-      ids.add(row.id)
+      // Before the first listed identity that sorts after the new one.
+      let at = 0
+      while (at < ids.length && !after(ids[at], row)) at += 1
+      ids.splice(at, 0, row.id)
       return row
     },
     async findBySubject(opts: {
@@ -72,13 +87,12 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
       return (id === undefined ? undefined : byId.get(id)) ?? null
     },
     async listForUser(userId: string): Promise<OAuthIdentity[]> {
-      // A user has a handful of identities (one per provider), so sorting on read is the simple choice.
       const rows: OAuthIdentity[] = []
       for (const id of idsByUser.get(userId) ?? []) {
         const row = byId.get(id)
         if (row !== undefined) rows.push(row)
       }
-      return rows.sort((a, b) => byDateThenId(a.linkedAt, a.id, b.linkedAt, b.id))
+      return rows
     },
     async delete(opts: { readonly userId: string; readonly provider: string }): Promise<boolean> {
       const id = idByUserProvider.get(pair(opts.userId, opts.provider))

@@ -105,6 +105,30 @@ describe.each([
     expect(await repos.blacklist.isRevoked('late')).toBe(false)
   })
 
+  it('lists a user identities by linkedAt then id, whatever order they were linked in', async () => {
+    const repos = make(new FrozenClock(T0))
+    const link = async (provider: string, offset: number) =>
+      await repos.oauthIdentities.create({
+        userId: 'u',
+        provider,
+        subjectId: `s-${provider}`,
+        email: null,
+        linkedAt: new Date(T0.getTime() + offset),
+        lastUsedAt: null,
+      })
+    const late = await link('late', 10)
+    const tieA = await link('tieA', 0)
+    const early = await link('early', -10)
+    const tieB = await link('tieB', 0)
+    const ties = [tieA.id, tieB.id].sort()
+    const listed = async () => (await repos.oauthIdentities.listForUser('u')).map((i) => i.id)
+    expect(await listed()).toEqual([early.id, ...ties, late.id])
+    await repos.oauthIdentities.delete({ userId: 'u', provider: 'tieA' })
+    expect(await listed()).toEqual([early.id, tieB.id, late.id])
+    expect(await repos.oauthIdentities.deleteByUserId('u')).toBe(3)
+    expect(await listed()).toEqual([])
+  })
+
   it('counts by flags after every write that can change one', async () => {
     const repos = make(new FrozenClock(T0))
     const a = await repos.users.create(newUser('a'))
