@@ -9,72 +9,79 @@ import {
   type RawMfaCodeRepo,
 } from '@regstack/protocols'
 import type { IdSource } from './id-source.js'
+import { mfaCodeRow } from './rows.js'
 
 const KINDS: readonly MfaKind[] = ['phone_setup', 'login_mfa']
-
-/** U+0000 cannot occur in a stored user id (the guard rejects it), so it separates the key parts safely. */
-function keyOf(userId: string, kind: MfaKind): string {
-  return `${userId}\u0000${kind}`
-}
 
 /**
  * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
  * guard copies them); synchronous bodies keep every operation atomic.
  */
 export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
-  const byKey = new Map<string, MfaCode>()
+  /*
+   * One map per kind, keyed by user id: a lookup hashes the caller's string as it is, where a
+   * composite `userId + kind` key had to be built (and hashed) on every call.
+   */
+  const byKind: Readonly<Record<MfaKind, Map<string, MfaCode>>> = {
+    phone_setup: new Map(),
+    login_mfa: new Map(),
+  }
 
   return {
     async put(code: NewMfaCode): Promise<void> {
-      const key = keyOf(code.userId, code.kind)
+      const rows = byKind[code.kind]
       // Replacing keeps the row's id, as Mongo's replace-with-upsert does (CONTRACT §0.7).
-      byKey.set(key, { ...code, id: byKey.get(key)?.id ?? newId() })
+      rows.set(code.userId, mfaCodeRow(rows.get(code.userId)?.id ?? newId(), code, code.attempts))
     },
     async verify(opts: {
       readonly userId: string
       readonly kind: MfaKind
       readonly rawCode: string
     }): Promise<MfaVerifyResult> {
-      const key = keyOf(opts.userId, opts.kind)
-      const row = byKey.get(key)
+      const rows = byKind[opts.kind]
+      const userId = opts.userId
+      const row = rows.get(userId)
       // No await anywhere below: the read and its write are one step, so concurrent guesses
       // serialise and a code `put` meanwhile can never be charged for this guess (CONTRACT §0.8).
       if (row === undefined) return { outcome: 'missing', attemptsRemaining: 0 }
       if (row.attempts >= row.maxAttempts) {
-        byKey.delete(key)
+        rows.delete(userId)
         return { outcome: 'locked', attemptsRemaining: 0 }
       }
       if (row.expiresAt.getTime() <= clock.now().getTime()) {
-        byKey.delete(key)
+        rows.delete(userId)
         return { outcome: 'expired', attemptsRemaining: 0 }
       }
       if (!mfaCodeMatches(opts.rawCode, row.codeHash)) {
         const attempts = row.attempts + 1
         const remaining = row.maxAttempts - attempts
         if (remaining <= 0) {
-          byKey.delete(key)
+          rows.delete(userId)
           return { outcome: 'locked', attemptsRemaining: 0 }
         }
-        byKey.set(key, { ...row, attempts })
+        rows.set(userId, mfaCodeRow(row.id, row, attempts))
         return { outcome: 'wrong', attemptsRemaining: remaining }
       }
-      byKey.delete(key)
+      rows.delete(userId)
       return { outcome: 'ok', attemptsRemaining: 0 }
     },
     async delete(opts: { readonly userId: string; readonly kind?: MfaKind }): Promise<void> {
       const kinds = opts.kind === undefined ? KINDS : [opts.kind]
-      for (const kind of kinds) byKey.delete(keyOf(opts.userId, kind))
+      for (const kind of kinds) byKind[kind].delete(opts.userId)
     },
     async find(opts: { readonly userId: string; readonly kind: MfaKind }): Promise<MfaCode | null> {
-      return byKey.get(keyOf(opts.userId, opts.kind)) ?? null
+      return byKind[opts.kind].get(opts.userId) ?? null
     },
     async purgeExpired(now: Date): Promise<number> {
       const cutoff = now.getTime()
       let n = 0
-      for (const [key, row] of [...byKey]) {
-        if (row.expiresAt.getTime() < cutoff) {
-          byKey.delete(key)
-          n += 1
+      for (const kind of KINDS) {
+        const rows = byKind[kind]
+        for (const [key, row] of [...rows]) {
+          if (row.expiresAt.getTime() < cutoff) {
+            rows.delete(key)
+            n += 1
+          }
         }
       }
       return n

@@ -7,6 +7,7 @@ import {
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
+import { oauthIdentityRow } from './rows.js'
 
 /** U+0000 cannot occur in stored strings (the guard rejects it), so it separates key parts safely. */
 function pair(a: string, b: string): string {
@@ -19,53 +20,79 @@ function pair(a: string, b: string): string {
  */
 export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
   const byId = new Map<string, OAuthIdentity>()
-  const idBySubject = new Map<string, string>()
+  /*
+   * provider → subjectId → id, nested rather than keyed by a composite string: `findBySubject` (every
+   * OAuth sign-in) then hashes the caller's strings as they are instead of building a key per call.
+   */
+  const idBySubject = new Map<string, Map<string, string>>()
+  const subjectIdOf = (provider: string, subjectId: string): string | undefined =>
+    idBySubject.get(provider)?.get(subjectId)
   const idByUserProvider = new Map<string, string>()
-  const idsByUser = new Map<string, Set<string>>()
+  /*
+   * Each user's identity ids in listing order, (linkedAt, id) ascending. Neither key changes after
+   * `create`, so the order set at insert stays valid and `listForUser` (read on every account page)
+   * does not sort. A user has a handful of identities, so the insert scan and removal are trivial.
+   */
+  const idsByUser = new Map<string, string[]>()
+
+  /** True when the stored identity `id` lists after `row`. */
+  const after = (id: string | undefined, row: OAuthIdentity): boolean => {
+    const listed = id === undefined ? undefined : byId.get(id)
+    return listed !== undefined && byDateThenId(listed.linkedAt, listed.id, row.linkedAt, row.id) > 0
+  }
 
   const remove = (row: OAuthIdentity): void => {
     byId.delete(row.id)
-    idBySubject.delete(pair(row.provider, row.subjectId))
+    const subjects = idBySubject.get(row.provider)
+    subjects?.delete(row.subjectId)
+    if (subjects?.size === 0) idBySubject.delete(row.provider)
     idByUserProvider.delete(pair(row.userId, row.provider))
     const ids = idsByUser.get(row.userId)
-    ids?.delete(row.id)
-    if (ids?.size === 0) idsByUser.delete(row.userId)
+    const at = ids?.indexOf(row.id) ?? -1
+    if (at !== -1) ids?.splice(at, 1)
+    if (ids?.length === 0) idsByUser.delete(row.userId)
   }
 
   return {
     async create(identity: NewOAuthIdentity): Promise<OAuthIdentity> {
-      const subjectKey = pair(identity.provider, identity.subjectId)
       const userKey = pair(identity.userId, identity.provider)
-      if (idBySubject.has(subjectKey) || idByUserProvider.has(userKey)) {
+      if (subjectIdOf(identity.provider, identity.subjectId) !== undefined || idByUserProvider.has(userKey)) {
         throw new OAuthIdentityAlreadyLinkedError(identity.provider, identity.subjectId)
       }
-      const row: OAuthIdentity = { ...identity, id: newId() }
+      const row = oauthIdentityRow(newId(), identity)
       byId.set(row.id, row)
-      idBySubject.set(subjectKey, row.id)
+      let subjects = idBySubject.get(row.provider)
+      if (subjects === undefined) {
+        subjects = new Map()
+        idBySubject.set(row.provider, subjects)
+      }
+      subjects.set(row.subjectId, row.id)
       idByUserProvider.set(userKey, row.id)
       let ids = idsByUser.get(row.userId)
       if (ids === undefined) {
-        ids = new Set()
+        ids = []
         idsByUser.set(row.userId, ids)
       }
-      ids.add(row.id)
+      // Before the first listed identity that sorts after the new one.
+      let at = 0
+      while (at < ids.length && !after(ids[at], row)) at += 1
+      ids.splice(at, 0, row.id)
       return row
     },
     async findBySubject(opts: {
       readonly provider: string
       readonly subjectId: string
     }): Promise<OAuthIdentity | null> {
-      const id = idBySubject.get(pair(opts.provider, opts.subjectId))
+      const id = subjectIdOf(opts.provider, opts.subjectId)
       return (id === undefined ? undefined : byId.get(id)) ?? null
     },
     async listForUser(userId: string): Promise<OAuthIdentity[]> {
-      // A user has a handful of identities (one per provider), so sorting on read is the simple choice.
       const rows: OAuthIdentity[] = []
       for (const id of idsByUser.get(userId) ?? []) {
         const row = byId.get(id)
         if (row !== undefined) rows.push(row)
       }
-      return rows.sort((a, b) => byDateThenId(a.linkedAt, a.id, b.linkedAt, b.id))
+      return rows
     },
     async delete(opts: { readonly userId: string; readonly provider: string }): Promise<boolean> {
       const id = idByUserProvider.get(pair(opts.userId, opts.provider))
@@ -89,7 +116,7 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
       readonly subjectId: string
       readonly when: Date
     }): Promise<void> {
-      const id = idBySubject.get(pair(opts.provider, opts.subjectId))
+      const id = subjectIdOf(opts.provider, opts.subjectId)
       const row = id === undefined ? undefined : byId.get(id)
       if (row !== undefined) byId.set(row.id, { ...row, lastUsedAt: opts.when })
     },

@@ -10,6 +10,12 @@ import {
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
+import { userRow } from './rows.js'
+
+/** Which of the 8 combinations of the three countable flags `u` has: a bit per flag. */
+function flagsOf(u: Pick<User, 'isActive' | 'isVerified' | 'isSuperuser'>): number {
+  return (u.isActive ? 1 : 0) | (u.isVerified ? 2 : 0) | (u.isSuperuser ? 4 : 0)
+}
 
 /**
  * Builds the raw repository. Arguments are valid, resolved and fresh (the guard did that), and the
@@ -26,21 +32,35 @@ export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
    * is cheaper than O(n) array shifts per create. A page then costs O(skip + limit), never a scan.
    */
   let sorted: string[] | null = null
+  /*
+   * Users per flag combination (index = `flagsOf`), kept in step with every write that can change
+   * a flag, so `count` sums at most 8 tallies instead of scanning every user.
+   */
+  const tally: number[] = [0, 0, 0, 0, 0, 0, 0, 0]
+  const retally = (from: number, to: number): void => {
+    if (from === to) return
+    tally[from] = (tally[from] ?? 0) - 1
+    tally[to] = (tally[to] ?? 0) + 1
+  }
 
   /** Applies `change` to the user with `id`, stamping `updatedAt` from the clock; no-op when unknown. */
   const update = (id: string, change: (u: User, now: Date) => Partial<User>): void => {
     const row = byId.get(id)
     if (row === undefined) return
     const now = clock.now()
-    byId.set(id, { ...row, ...change(row, now), updatedAt: new Date(now.getTime()) })
+    const next: User = { ...row, ...change(row, now), updatedAt: new Date(now.getTime()) }
+    byId.set(id, next)
+    retally(flagsOf(row), flagsOf(next))
   }
 
   return {
     async create(user: NewUser): Promise<User> {
       if (idByEmail.has(user.email)) throw new UserAlreadyExistsError(user.email)
-      const row: User = { ...user, id: newId() }
+      const row = userRow(newId(), user)
       byId.set(row.id, row)
       idByEmail.set(row.email, row.id)
+      const flags = flagsOf(row)
+      tally[flags] = (tally[flags] ?? 0) + 1
       sorted = null
       return row
     },
@@ -91,6 +111,8 @@ export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
       if (row === undefined) return false
       byId.delete(userId)
       idByEmail.delete(row.email)
+      const flags = flagsOf(row)
+      tally[flags] = (tally[flags] ?? 0) - 1
       sorted = null
       return true
     },
@@ -98,11 +120,11 @@ export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
       const { isActive, isVerified, isSuperuser } = filter
       if (isActive === undefined && isVerified === undefined && isSuperuser === undefined) return byId.size
       let n = 0
-      for (const u of byId.values()) {
-        if (isActive !== undefined && u.isActive !== isActive) continue
-        if (isVerified !== undefined && u.isVerified !== isVerified) continue
-        if (isSuperuser !== undefined && u.isSuperuser !== isSuperuser) continue
-        n += 1
+      for (let flags = 0; flags < tally.length; flags += 1) {
+        if (isActive !== undefined && (flags & 1) !== (isActive ? 1 : 0)) continue
+        if (isVerified !== undefined && (flags & 2) !== (isVerified ? 2 : 0)) continue
+        if (isSuperuser !== undefined && (flags & 4) !== (isSuperuser ? 4 : 0)) continue
+        n += tally[flags] ?? 0
       }
       return n
     },

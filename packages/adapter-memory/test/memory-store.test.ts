@@ -82,4 +82,67 @@ describe.each([
     expect(await repos.attempts.purgeExpired(T0, 10)).toBe(1)
     expect(await repos.attempts.countRecent('e', { windowMs: 1000, now: T0 })).toBe(4)
   })
+
+  it('purges exactly the revocations due, whatever order they arrived in', async () => {
+    const repos = make(new FrozenClock(T0))
+    for (const [jti, offset] of [
+      ['late', 30],
+      ['early', -5],
+      ['now', 0],
+      ['mid', 10],
+      ['early2', -5],
+    ] as const) {
+      await repos.blacklist.revoke(jti, new Date(T0.getTime() + offset))
+    }
+    // First exp wins, so this repeat must not move `late` into the due range.
+    await repos.blacklist.revoke('late', new Date(T0.getTime() - 100))
+    expect(await repos.blacklist.purgeExpired(T0)).toBe(2)
+    expect(await repos.blacklist.isRevoked('early')).toBe(false)
+    expect(await repos.blacklist.isRevoked('early2')).toBe(false)
+    expect(await repos.blacklist.isRevoked('now')).toBe(true)
+    expect(await repos.blacklist.purgeExpired(T0)).toBe(0)
+    expect(await repos.blacklist.purgeExpired(new Date(T0.getTime() + 31))).toBe(3)
+    expect(await repos.blacklist.isRevoked('late')).toBe(false)
+  })
+
+  it('lists a user identities by linkedAt then id, whatever order they were linked in', async () => {
+    const repos = make(new FrozenClock(T0))
+    const link = async (provider: string, offset: number) =>
+      await repos.oauthIdentities.create({
+        userId: 'u',
+        provider,
+        subjectId: `s-${provider}`,
+        email: null,
+        linkedAt: new Date(T0.getTime() + offset),
+        lastUsedAt: null,
+      })
+    const late = await link('late', 10)
+    const tieA = await link('tieA', 0)
+    const early = await link('early', -10)
+    const tieB = await link('tieB', 0)
+    const ties = [tieA.id, tieB.id].sort()
+    const listed = async () => (await repos.oauthIdentities.listForUser('u')).map((i) => i.id)
+    expect(await listed()).toEqual([early.id, ...ties, late.id])
+    await repos.oauthIdentities.delete({ userId: 'u', provider: 'tieA' })
+    expect(await listed()).toEqual([early.id, tieB.id, late.id])
+    expect(await repos.oauthIdentities.deleteByUserId('u')).toBe(3)
+    expect(await listed()).toEqual([])
+  })
+
+  it('counts by flags after every write that can change one', async () => {
+    const repos = make(new FrozenClock(T0))
+    const a = await repos.users.create(newUser('a'))
+    const b = await repos.users.create({ ...newUser('b'), isVerified: true })
+    await repos.users.create({ ...newUser('c'), isActive: false, isSuperuser: true })
+    await repos.users.setActive(a.id, { isActive: false })
+    await repos.users.setSuperuser(b.id, { isSuperuser: true })
+    await repos.users.setFullName(b.id, 'B')
+    expect(await repos.users.count({ isActive: false })).toBe(2)
+    expect(await repos.users.count({ isSuperuser: true })).toBe(2)
+    expect(await repos.users.count({ isActive: true, isVerified: true, isSuperuser: true })).toBe(1)
+    await repos.users.delete(b.id)
+    expect(await repos.users.count({ isSuperuser: true })).toBe(1)
+    expect(await repos.users.count({ isVerified: true })).toBe(0)
+    expect(await repos.users.count({})).toBe(2)
+  })
 })

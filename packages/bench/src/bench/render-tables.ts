@@ -2,7 +2,7 @@
 import { perSec, seconds, table, times, us } from './format.js'
 import type { BenchResults, EngineOps, OpResult } from './results.js'
 import { quantile, ratio } from './stats.js'
-import { FLAT_LIMIT, growthRatios } from './targets.js'
+import { FLAT_LIMIT, growthRatios, memoryLimit } from './targets.js'
 
 const trips = (o: OpResult): string =>
   o.roundTrips === undefined
@@ -49,10 +49,15 @@ export function memoryTable(e: EngineOps, callers: number): string {
     'unguarded median µs',
     'guard share',
     '× Map get',
+    'limit (issue 17)',
+    'verdict',
     `ops/s ×${callers}`,
   ]
-  const rows = e.ops.map(
-    (o) =>
+  const rows = e.ops.map((o) => {
+    const x = ratio(o.adapter?.medianUs, floor)
+    const { kind, limit } = memoryLimit(o.op)
+    const verdict = Number.isNaN(x) ? '–' : x <= limit ? 'within' : '**over**'
+    return (
       failed(o) ?? [
         o.op,
         us(o.adapter?.medianUs),
@@ -61,10 +66,13 @@ export function memoryTable(e: EngineOps, callers: number): string {
         o.adapter === undefined || o.unguarded === undefined
           ? '–'
           : `${Math.round((100 * (o.adapter.medianUs - o.unguarded.medianUs)) / o.adapter.medianUs)} %`,
-        times(ratio(o.adapter?.medianUs, floor), 1),
+        times(x, 1),
+        `${kind} ≤ ${limit}×`,
+        verdict,
         perSec(o.adapter?.opsPerSec),
-      ],
-  )
+      ]
+    )
+  })
   return table(header, rows)
 }
 

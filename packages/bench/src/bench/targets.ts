@@ -99,6 +99,59 @@ function memoryVerdict(results: BenchResults): Verdict {
   }
 }
 
+/**
+ * Operations that change stored state (issue 17 allows them 15× an awaited `Map` get); every other
+ * operation is a lookup (5×). Listed as writes so that a new operation is held to the stricter limit
+ * until someone decides otherwise. `verify` writes: every guess counts an attempt or deletes the code.
+ */
+const MEMORY_WRITES: ReadonlySet<string> = new Set([
+  'users.create',
+  'users.updatePassword',
+  'users.updateEmail',
+  'pending.upsert',
+  'blacklist.revoke',
+  'blacklist.purgeExpired',
+  'attempts.recordFailure',
+  'mfaCodes.put',
+  'mfaCodes.verify(wrong)',
+  'mfaCodes.verify(ok)',
+  'oauthIdentities.create',
+  'oauthStates.create',
+  'oauthStates.consume',
+])
+export const MEMORY_LOOKUP_LIMIT = 5
+export const MEMORY_WRITE_LIMIT = 15
+
+/** The issue-17 limit of one memory operation, as a multiple of the awaited `Map` get. */
+export function memoryLimit(op: string): { kind: 'lookup' | 'write'; limit: number } {
+  return MEMORY_WRITES.has(op)
+    ? { kind: 'write', limit: MEMORY_WRITE_LIMIT }
+    : { kind: 'lookup', limit: MEMORY_LOOKUP_LIMIT }
+}
+
+/** Per operation, not the median: every lookup within 5× and every write within 15× of the floor. */
+function memoryPerOpVerdict(results: BenchResults): Verdict {
+  const memory = results.ops.find((e) => e.engine === 'memory')
+  const target = `memory adapter: every lookup ≤ ${MEMORY_LOOKUP_LIMIT}× and every write ≤ ${MEMORY_WRITE_LIMIT}× an awaited Map get`
+  const floor = memory?.floor?.medianUs
+  if (memory === undefined || floor === undefined) return { target, measured: 'not measured', met: undefined }
+  const rows = memory.ops
+    .map((o) => ({ op: o.op, r: ratio(o.adapter?.medianUs, floor), ...memoryLimit(o.op) }))
+    .filter((x) => !Number.isNaN(x.r))
+  const over = rows.filter((x) => x.r > x.limit)
+  const of = (kind: 'lookup' | 'write'): string => {
+    const all = rows.filter((x) => x.kind === kind)
+    const bad = over.filter((x) => x.kind === kind)
+    const list = bad.map((x) => `${x.op} ${fmt(x.r)}`).join(', ')
+    return `${kind}s: ${bad.length} of ${all.length} over${bad.length === 0 ? '' : ` (${list})`}`
+  }
+  return {
+    target,
+    measured: `${of('lookup')}; ${of('write')}; floor ${floor.toFixed(2)} µs`,
+    met: rows.length > 0 && over.length === 0,
+  }
+}
+
 /** `{ engine, op, growth }` for each growth series: median at the largest size over the smallest. */
 export function growthRatios(
   results: BenchResults,
@@ -177,6 +230,7 @@ export function verdicts(results: BenchResults): Verdict[] {
     peersVerdict(results, 'postgres'),
     peersVerdict(results, 'mariadb'),
     memoryVerdict(results),
+    memoryPerOpVerdict(results),
     flatVerdict(results),
     suiteVerdict(results, 'memory', 20_000, '20 s'),
     suiteVerdict(results, 'postgres', 120_000, '2 min'),

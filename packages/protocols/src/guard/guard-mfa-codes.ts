@@ -7,7 +7,7 @@ import { validateNewMfaCode } from '../validate/new-models.js'
 import { ownField, requireOptions } from '../validate/objects.js'
 import { requireMfaKind, requireOptionalDate, requireOptionalMfaKind } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
-import { copyMfaCode, copyMfaVerifyResult, copyOrNull } from './copy-models.js'
+import { copyMfaCode, copyMfaVerifyResult } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /**
@@ -45,7 +45,8 @@ export function guardMfaCodes(inner: RawMfaCodeRepo, ctx: GuardContext): MfaCode
       const userId = userIdOf(o)
       const kind = requireMfaKind(ownField(o, 'kind'), 'kind')
       if (!matchable(userId)) return null
-      return copyOrNull(await inner.find({ userId, kind }), copyMfaCode)
+      const found = await inner.find({ userId, kind })
+      return found === null ? null : copyMfaCode(found)
     },
     async purgeExpired(now: unknown): Promise<number> {
       return await inner.purgeExpired(requireOptionalDate(now, 'now') ?? ctx.now())

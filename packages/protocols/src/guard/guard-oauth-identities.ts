@@ -7,12 +7,16 @@ import { validateNewOAuthIdentity } from '../validate/new-models.js'
 import { ownField, type PlainObject, requireOptions } from '../validate/objects.js'
 import { requireDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
-import { copyOAuthIdentity, copyOrNull } from './copy-models.js'
+import { copyOAuthIdentity } from './copy-models.js'
 
-/** Reads and type-checks a lookup string, reporting whether any stored identity could hold it. */
-function key(o: PlainObject, field: 'userId' | 'provider' | 'subjectId'): { value: string; ok: boolean } {
-  const value = requireKeyString(ownField(o, field), field)
-  return { value, ok: isMatchable(value, FIELD_LIMITS[field]) }
+/** Reads and type-checks a lookup string of an options object. */
+function key(o: PlainObject, field: 'userId' | 'provider' | 'subjectId'): string {
+  return requireKeyString(ownField(o, field), field)
+}
+
+/** Whether any stored identity could hold `value` in `field` (else the lookup finds nothing). */
+function matchable(value: string, field: 'userId' | 'provider' | 'subjectId'): boolean {
+  return isMatchable(value, FIELD_LIMITS[field])
 }
 
 /**
@@ -28,9 +32,9 @@ export function guardOAuthIdentities(inner: RawOAuthIdentityRepo): OAuthIdentity
       const o = requireOptions(opts, 'opts')
       const provider = key(o, 'provider')
       const subjectId = key(o, 'subjectId')
-      if (!provider.ok || !subjectId.ok) return null
-      const found = await inner.findBySubject({ provider: provider.value, subjectId: subjectId.value })
-      return copyOrNull(found, copyOAuthIdentity)
+      if (!matchable(provider, 'provider') || !matchable(subjectId, 'subjectId')) return null
+      const found = await inner.findBySubject({ provider, subjectId })
+      return found === null ? null : copyOAuthIdentity(found)
     },
     async listForUser(userId: unknown): Promise<OAuthIdentity[]> {
       const u = requireKeyString(userId, 'userId')
@@ -41,8 +45,8 @@ export function guardOAuthIdentities(inner: RawOAuthIdentityRepo): OAuthIdentity
       const o = requireOptions(opts, 'opts')
       const userId = key(o, 'userId')
       const provider = key(o, 'provider')
-      if (!userId.ok || !provider.ok) return false
-      return await inner.delete({ userId: userId.value, provider: provider.value })
+      if (!matchable(userId, 'userId') || !matchable(provider, 'provider')) return false
+      return await inner.delete({ userId, provider })
     },
     async deleteByUserId(userId: unknown): Promise<number> {
       const u = requireKeyString(userId, 'userId')
@@ -54,8 +58,8 @@ export function guardOAuthIdentities(inner: RawOAuthIdentityRepo): OAuthIdentity
       const provider = key(o, 'provider')
       const subjectId = key(o, 'subjectId')
       const when = requireDate(ownField(o, 'when'), 'when')
-      if (!provider.ok || !subjectId.ok) return
-      await inner.touchLastUsed({ provider: provider.value, subjectId: subjectId.value, when })
+      if (!matchable(provider, 'provider') || !matchable(subjectId, 'subjectId')) return
+      await inner.touchLastUsed({ provider, subjectId, when })
     },
   }
 }
