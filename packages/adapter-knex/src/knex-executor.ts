@@ -17,6 +17,7 @@
 import type { Knex } from 'knex'
 import type { DialectFamily, Row } from './dialect.js'
 import { bindings, type CompiledStatement, type Statement } from './knex-statements.js'
+import { isConnectionLost } from './translate-error.js'
 
 /** What a statement returns: its rows, and how many rows it changed (for UPDATE/DELETE). */
 export interface Outcome {
@@ -160,9 +161,7 @@ export function createExecutor(knex: Knex, family: DialectFamily): Execute {
       )
     }
   }
-  return async (statement, args) => {
-    const compiled = statement.compiled()
-    const values = bindings(compiled, args)
+  const runOnce = async (compiled: CompiledStatement, values: unknown[]): Promise<Outcome> => {
     const connection: unknown = await client.acquireConnection()
     try {
       if (knex.listenerCount('query') > 0)
@@ -170,6 +169,20 @@ export function createExecutor(knex: Knex, family: DialectFamily): Execute {
       return await runner(connection, compiled, values)
     } finally {
       await client.releaseConnection(connection)
+    }
+  }
+  return async (statement, args) => {
+    const compiled = statement.compiled()
+    const values = bindings(compiled, args)
+    try {
+      return await runOnce(compiled, values)
+    } catch (error) {
+      // The pool can lend a connection the server has already closed before the driver has read the
+      // close (seen after pg_terminate_backend under load); by now the pool knows it is dead. A read
+      // changes nothing, so it runs once more on another connection. A write is never re-run: whether
+      // it took effect is unknown, and the caller gets UNAVAILABLE.
+      if (!compiled.readOnly || !isConnectionLost(family, error)) throw error
+      return await runOnce(compiled, values)
     }
   }
 }

@@ -29,6 +29,8 @@ export interface CompiledStatement {
   /** A name unique to the text, for PostgreSQL named prepared statements; absent: planned per call. */
   readonly name?: string
   readonly slots: readonly Slot[]
+  /** A plain SELECT: it changes nothing, so running it again can never apply anything twice. */
+  readonly readOnly: boolean
 }
 
 /** Per call, the server plans with the values (see {@link StatementOptions.reusePlan}). */
@@ -70,7 +72,8 @@ function compile(
   const used = new Set(slots.flatMap((s) => ('arg' in s ? [s.arg] : [])))
   // A parameter the builder dropped would silently never be bound: a bug in the statement's definition.
   if (used.size !== next) throw new TypeError(`@regstack/adapter-knex: unbound parameter in ${query.sql}`)
-  const compiled = { knexSql: query.sql, nativeSql: native.sql, slots }
+  const readOnly = /^\s*select\b/i.test(query.sql)
+  const compiled = { knexSql: query.sql, nativeSql: native.sql, slots, readOnly }
   if (options.reusePlan === false) return compiled
   const digest = createHash('sha1').update(native.sql).digest('hex').slice(0, 20)
   return { ...compiled, name: `regstack_${digest}` }
