@@ -161,28 +161,34 @@ export function createExecutor(knex: Knex, family: DialectFamily): Execute {
       )
     }
   }
-  const runOnce = async (compiled: CompiledStatement, values: unknown[]): Promise<Outcome> => {
+  /** Runs on one lent connection; `retry` (a read whose connection was found dead) runs it again. */
+  const runOnce = async (
+    compiled: CompiledStatement,
+    values: unknown[],
+    retry?: () => Promise<Outcome>,
+  ): Promise<Outcome> => {
     const connection: unknown = await client.acquireConnection()
+    let outcome: Outcome
     try {
       if (knex.listenerCount('query') > 0)
         client.emit('query', { sql: compiled.nativeSql, bindings: values, method: 'raw' })
-      return await runner(connection, compiled, values)
-    } finally {
+      outcome = await runner(connection, compiled, values)
+    } catch (error) {
       await client.releaseConnection(connection)
+      // The pool can lend a connection the server has already closed before the driver has read the
+      // close (seen after pg_terminate_backend under load); once released, the pool knows it is dead.
+      // A read changes nothing, so it runs once more on another connection. A write is never re-run:
+      // whether it took effect is unknown, and the caller gets UNAVAILABLE. A failed acquire (the
+      // pool's own timeout) is not retried either.
+      if (retry === undefined || !compiled.readOnly || !isConnectionLost(family, error)) throw error
+      return await retry()
     }
+    await client.releaseConnection(connection)
+    return outcome
   }
   return async (statement, args) => {
     const compiled = statement.compiled()
     const values = bindings(compiled, args)
-    try {
-      return await runOnce(compiled, values)
-    } catch (error) {
-      // The pool can lend a connection the server has already closed before the driver has read the
-      // close (seen after pg_terminate_backend under load); by now the pool knows it is dead. A read
-      // changes nothing, so it runs once more on another connection. A write is never re-run: whether
-      // it took effect is unknown, and the caller gets UNAVAILABLE.
-      if (!compiled.readOnly || !isConnectionLost(family, error)) throw error
-      return await runOnce(compiled, values)
-    }
+    return await runOnce(compiled, values, () => runOnce(compiled, values))
   }
 }
