@@ -9,11 +9,6 @@ import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
 import { oauthIdentityRow } from './rows.js'
 
-/** U+0000 cannot occur in stored strings (the guard rejects it), so it separates key parts safely. */
-function pair(a: string, b: string): string {
-  return `${a}\u0000${b}`
-}
-
 /**
  * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
  * guard copies them); synchronous bodies keep every operation atomic.
@@ -27,13 +22,20 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
   const idBySubject = new Map<string, Map<string, string>>()
   const subjectIdOf = (provider: string, subjectId: string): string | undefined =>
     idBySubject.get(provider)?.get(subjectId)
-  const idByUserProvider = new Map<string, string>()
   /*
    * Each user's identity ids in listing order, (linkedAt, id) ascending. Neither key changes after
    * `create`, so the order set at insert stays valid and `listForUser` (read on every account page)
-   * does not sort. A user has a handful of identities, so the insert scan and removal are trivial.
+   * does not sort. A user has a handful of identities, so the insert scan and removal are trivial,
+   * and this list also answers "which identity has this user for this provider" (the second unique
+   * key) by a scan, where a map keyed by `userId + provider` built a composite string on every call.
    */
   const idsByUser = new Map<string, string[]>()
+  const idOfUserProvider = (userId: string, provider: string): string | undefined => {
+    const ids = idsByUser.get(userId)
+    if (ids === undefined) return undefined
+    for (const id of ids) if (byId.get(id)?.provider === provider) return id
+    return undefined
+  }
 
   /** True when the stored identity `id` lists after `row`. */
   const after = (id: string | undefined, row: OAuthIdentity): boolean => {
@@ -46,7 +48,6 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
     const subjects = idBySubject.get(row.provider)
     subjects?.delete(row.subjectId)
     if (subjects?.size === 0) idBySubject.delete(row.provider)
-    idByUserProvider.delete(pair(row.userId, row.provider))
     const ids = idsByUser.get(row.userId)
     const at = ids?.indexOf(row.id) ?? -1
     if (at !== -1) ids?.splice(at, 1)
@@ -55,8 +56,10 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
 
   return {
     async create(identity: NewOAuthIdentity): Promise<OAuthIdentity> {
-      const userKey = pair(identity.userId, identity.provider)
-      if (subjectIdOf(identity.provider, identity.subjectId) !== undefined || idByUserProvider.has(userKey)) {
+      if (
+        subjectIdOf(identity.provider, identity.subjectId) !== undefined ||
+        idOfUserProvider(identity.userId, identity.provider) !== undefined
+      ) {
         throw new OAuthIdentityAlreadyLinkedError(identity.provider, identity.subjectId)
       }
       const row = oauthIdentityRow(newId(), identity)
@@ -67,7 +70,6 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
         idBySubject.set(row.provider, subjects)
       }
       subjects.set(row.subjectId, row.id)
-      idByUserProvider.set(userKey, row.id)
       let ids = idsByUser.get(row.userId)
       if (ids === undefined) {
         ids = []
@@ -95,7 +97,7 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
       return rows
     },
     async delete(opts: { readonly userId: string; readonly provider: string }): Promise<boolean> {
-      const id = idByUserProvider.get(pair(opts.userId, opts.provider))
+      const id = idOfUserProvider(opts.userId, opts.provider)
       const row = id === undefined ? undefined : byId.get(id)
       if (row === undefined) return false
       remove(row)

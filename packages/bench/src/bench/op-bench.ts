@@ -20,7 +20,19 @@ interface PassSample {
   unguarded?: Summary
   peers?: Record<string, Summary>
   roundTrips?: number
+  rows?: number
+  dates?: number
   error?: string
+}
+
+/** Rows in a list result and the `Date` objects they hold (own enumerable fields, one level deep). */
+function countRows(result: unknown): { rows: number; dates: number } {
+  if (!Array.isArray(result)) throw new TypeError('a listsRows operation did not return an array')
+  let dates = 0
+  for (const row of result as unknown[]) {
+    for (const value of Object.values(row as object)) if (value instanceof Date) dates += 1
+  }
+  return { rows: result.length, dates }
 }
 
 /** One side alone: warm-up, then the sequential series, then the concurrent one (in-process figures). */
@@ -89,6 +101,7 @@ async function runOne(
     sample.peers ??= {}
     sample.peers[name.slice('peer:'.length)] = t.summary
   }
+  if (spec.listsRows === true) Object.assign(sample, countRows(await prepared.call(0)))
   if (unguarded !== undefined) {
     const bare = await spec.prepare({ ...base, repos: unguarded, tag: `${tag}u` })
     sample.unguarded = (await measure(bare.call, config)).summary
@@ -103,6 +116,30 @@ async function mapFloor(config: BenchConfig): Promise<Summary> {
   return (await measure(() => get(), config)).summary
 }
 
+/** Fresh `Date`s allocated per timed sample: enough that the timer's own cost is negligible. */
+const DATES_PER_SAMPLE = 200
+
+/**
+ * One `new Date(ms)`, the allocation every returned `Date` costs (CONTRACT §0.18 makes each fresh),
+ * timed in batches so the figure is the allocation alone; the dates are kept so none is elided.
+ */
+function dateFloor(config: BenchConfig): Summary {
+  const base = Date.UTC(2026, 0, 15)
+  const batch: Date[] = new Array<Date>(DATES_PER_SAMPLE)
+  const allocate = (): void => {
+    for (let k = 0; k < DATES_PER_SAMPLE; k++) batch[k] = new Date(base + k)
+  }
+  for (let k = 0; k < config.warmup; k++) allocate()
+  const samples: number[] = []
+  for (let k = 0; k < config.sequential.iterations; k++) {
+    const start = process.hrtime.bigint()
+    allocate()
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / DATES_PER_SAMPLE)
+  }
+  const medianUs = quantile(samples, 0.5)
+  return { medianUs, p99Us: quantile(samples, 0.99), opsPerSec: 1e6 / medianUs }
+}
+
 /** All operations on `engine`, `config.passes` times, each pass on a fresh store. */
 export async function benchOperations(
   engine: BenchEngine,
@@ -111,6 +148,7 @@ export async function benchOperations(
 ): Promise<EngineOps> {
   const perOp = new Map<string, PassSample[]>(ALL_OPS.map((s) => [s.id, []]))
   const floors: Summary[] = []
+  const dateFloors: Summary[] = []
   for (let pass = 0; pass < config.passes; pass++) {
     const clock = new FrozenClock(new Date('2026-01-15T12:00:00.000Z'))
     const store = await engine.openStore(clock)
@@ -134,7 +172,10 @@ export async function benchOperations(
         }
         perOp.get(spec.id)?.push(sample)
       }
-      if (engine.id === 'memory') floors.push(await mapFloor(config))
+      if (engine.id === 'memory') {
+        floors.push(await mapFloor(config))
+        dateFloors.push(dateFloor(config))
+      }
     } finally {
       await store.close()
     }
@@ -151,6 +192,7 @@ export async function benchOperations(
       ? {}
       : { peerLabels: Object.fromEntries(engine.peers.map((p) => [p.name, p.label])) }),
     ...(floors.length === 0 ? {} : { floor: medianOfPasses(floors) }),
+    ...(dateFloors.length === 0 ? {} : { dateFloor: medianOfPasses(dateFloors) }),
     ops,
   }
 }
@@ -162,6 +204,7 @@ function fold(spec: OpSpec, samples: readonly PassSample[]): OpResult {
   }
   const trips = samples.flatMap((s) => (s.roundTrips === undefined ? [] : [s.roundTrips]))
   const error = samples.find((s) => s.error !== undefined)?.error
+  const counted = samples.find((s) => s.rows !== undefined)
   const adapter = pick('adapter')
   const raw = pick('raw')
   const unguarded = pick('unguarded')
@@ -180,6 +223,7 @@ function fold(spec: OpSpec, samples: readonly PassSample[]): OpResult {
     ...(unguarded === undefined ? {} : { unguarded }),
     ...(peerNames.length === 0 ? {} : { peers }),
     ...(trips.length === 0 ? {} : { roundTrips: Math.max(...trips) }),
+    ...(counted?.rows === undefined ? {} : { rows: counted.rows, dates: counted.dates ?? 0 }),
     ...(error === undefined ? {} : { error }),
   }
 }

@@ -32,6 +32,12 @@ export interface OpSpec {
   readonly id: string
   /** Minimum round trips per call on SQL engines, as packages/adapter-knex/README.md documents it. */
   readonly documentedRoundTrips: number
+  /**
+   * A read that returns a list of rows. The bench calls it once more, untimed (so it must not
+   * consume a per-call fixture), and records how many rows and fresh `Date`s one result holds;
+   * issue 17's lookup limit then applies per row returned (see `memoryLimit`).
+   */
+  readonly listsRows?: true
   prepare(fx: OpFixture): Promise<PreparedOp>
 }
 

@@ -85,6 +85,7 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
   {
     id: 'users.listPaged',
     documentedRoundTrips: 1,
+    listsRows: true,
     prepare: async (fx) => {
       // A first page of 50 out of 60 users: a full page to decode, as a listing screen would show.
       for (let k = 0; k < 60; k++)

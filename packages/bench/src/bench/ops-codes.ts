@@ -188,6 +188,7 @@ export const CODE_OPS: readonly OpSpec[] = [
   {
     id: 'oauthIdentities.listForUser',
     documentedRoundTrips: 1,
+    listsRows: true,
     prepare: async (fx) => {
       const userId = `u-${fx.tag}`
       for (const provider of ['github', 'google', 'apple']) {

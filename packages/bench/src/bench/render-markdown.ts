@@ -1,9 +1,9 @@
 /** docs/benchmarks.md from one run's results; every sentence with a number is computed here. */
-import { seconds, table, us } from './format.js'
+import { seconds, table, times, us } from './format.js'
 import { peersSection } from './render-peers.js'
 import { growthTable, memoryTable, mongoTable, mutantSummary, sqlTable, suiteTable } from './render-tables.js'
 import type { BenchResults, EngineOps } from './results.js'
-import { median } from './stats.js'
+import { median, ratio } from './stats.js'
 import { verdicts } from './targets.js'
 
 const mark = (met: boolean | undefined): string =>
@@ -63,6 +63,30 @@ function whereTimeGoes(r: BenchResults): string {
   ].join('\n')
 }
 
+/**
+ * Why a list read is held to the lookup limit per row: the fresh `Date`s the contract requires
+ * (CONTRACT §0.18) cost, for a full page, many times the whole per-call limit before any other work.
+ */
+function freshDateNote(e: EngineOps): string {
+  const dateUs = e.dateFloor?.medianUs
+  const floor = e.floor?.medianUs
+  const lists = e.ops.filter((o) => o.rows !== undefined && o.dates !== undefined)
+  const perList = lists.map((o) => {
+    const cost = (o.dates ?? 0) * (dateUs ?? Number.NaN)
+    return `\`${o.op}\` returns ${o.rows} rows holding ${o.dates} \`Date\`s, so at least ${us(cost)} µs (${times(ratio(cost, floor), 1)} the \`Map\` get) goes to allocating them`
+  })
+  return [
+    `Fresh-Date floor: one \`new Date(ms)\` costs a median ${us(dateUs)} µs here (timed in batches, so`,
+    'without the timer). Every returned `Date` must be a new object (CONTRACT §0.18), so a call pays that',
+    'once per `Date` it returns, on top of the `Map` get.',
+    perList.length === 0 ? '' : `${perList.join('; ')}.`,
+    'A read that returns a list is therefore held to the lookup limit *per row returned* (5× the `Map` get',
+    'per row, the *limit* column shows the total); *fresh-Date floor* is that allocation cost for one call.',
+  ]
+    .filter((line) => line !== '')
+    .join('\n')
+}
+
 function engineSection(e: EngineOps, r: BenchResults): string {
   const lines = [`### ${e.engine} — ${e.label}`, '']
   if (!e.reference)
@@ -73,6 +97,8 @@ function engineSection(e: EngineOps, r: BenchResults): string {
   if (e.engine === 'memory') {
     lines.push(
       `Floor: an awaited \`Map\` get, median ${us(e.floor?.medianUs)} µs (p99 ${us(e.floor?.p99Us)}).`,
+      '',
+      freshDateNote(e),
       '',
       memoryTable(e, r.callers),
     )

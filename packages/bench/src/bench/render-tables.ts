@@ -2,7 +2,7 @@
 import { perSec, seconds, table, times, us } from './format.js'
 import type { BenchResults, EngineOps, OpResult } from './results.js'
 import { quantile, ratio } from './stats.js'
-import { FLAT_LIMIT, growthRatios, memoryLimit } from './targets.js'
+import { FLAT_LIMIT, growthRatios, type MemoryLimit, memoryLimit } from './targets.js'
 
 const trips = (o: OpResult): string =>
   o.roundTrips === undefined
@@ -40,6 +40,18 @@ export function sqlTable(e: EngineOps, callers: number): string {
   return table(header, rows)
 }
 
+/** A list read's limit spelled out: per row, and what that makes for the rows it returned. */
+const limitText = (l: MemoryLimit): string =>
+  l.rows === undefined
+    ? `${l.kind} ≤ ${l.limit}×`
+    : `${l.kind} ≤ ${l.limit / Math.max(1, l.rows)}× per row (${l.rows} rows: ${l.limit}×)`
+
+/** List reads: the fresh `Date`s one result holds and what allocating them alone costs, µs and × Map get. */
+const dateFloorText = (o: OpResult, dateUs: number | undefined, floor: number | undefined): string =>
+  o.dates === undefined || dateUs === undefined
+    ? '–'
+    : `${o.dates} × ${us(dateUs)} = ${us(o.dates * dateUs)} µs (${times(ratio(o.dates * dateUs, floor), 1)})`
+
 export function memoryTable(e: EngineOps, callers: number): string {
   const floor = e.floor?.medianUs
   const header = [
@@ -51,12 +63,13 @@ export function memoryTable(e: EngineOps, callers: number): string {
     '× Map get',
     'limit (issue 17)',
     'verdict',
+    'fresh-Date floor',
     `ops/s ×${callers}`,
   ]
   const rows = e.ops.map((o) => {
     const x = ratio(o.adapter?.medianUs, floor)
-    const { kind, limit } = memoryLimit(o.op)
-    const verdict = Number.isNaN(x) ? '–' : x <= limit ? 'within' : '**over**'
+    const limit = memoryLimit(o)
+    const verdict = Number.isNaN(x) ? '–' : x <= limit.limit ? 'within' : '**over**'
     return (
       failed(o) ?? [
         o.op,
@@ -67,8 +80,9 @@ export function memoryTable(e: EngineOps, callers: number): string {
           ? '–'
           : `${Math.round((100 * (o.adapter.medianUs - o.unguarded.medianUs)) / o.adapter.medianUs)} %`,
         times(x, 1),
-        `${kind} ≤ ${limit}×`,
+        limitText(limit),
         verdict,
+        dateFloorText(o, e.dateFloor?.medianUs, floor),
         perSec(o.adapter?.opsPerSec),
       ]
     )

@@ -13,6 +13,10 @@ export interface OpResult {
   /** Statements (or commands) per call, counted by driver instrumentation during the warm-up (never while timing). */
   readonly roundTrips?: number
   readonly documentedRoundTrips: number
+  /** List reads (`OpSpec.listsRows`): rows in one result, counted on an untimed call. */
+  readonly rows?: number
+  /** List reads: `Date` objects in one result (every one a fresh allocation, CONTRACT §0.18). */
+  readonly dates?: number
   readonly error?: string
 }
 
@@ -26,6 +30,8 @@ export interface EngineOps {
   readonly counterLabel: string
   /** Memory only: an awaited `Map` get, the in-process floor. */
   readonly floor?: Summary
+  /** Memory only: one `new Date(ms)`, µs (batched, so no timer in it): the price of each fresh `Date` returned. */
+  readonly dateFloor?: Summary
   readonly ops: readonly OpResult[]
 }
 

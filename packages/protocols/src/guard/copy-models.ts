@@ -11,13 +11,10 @@ import type {
   User,
 } from '../models.js'
 
-function copyDate(d: Date): Date {
-  return new Date(d.getTime())
-}
-
-function copyNullableDate(d: Date | null): Date | null {
-  return d === null ? null : copyDate(d)
-}
+/*
+ * Each `Date` is copied inline as `new Date(x.getTime())` rather than through a helper: the copies
+ * sit on every read path, and a `new Date` (~100 ns, a runtime call) is the floor of each copy.
+ */
 
 /** A fresh `User` with exactly the model keys. */
 export function copyUser(u: User): User {
@@ -31,10 +28,11 @@ export function copyUser(u: User): User {
     fullName: u.fullName,
     phoneNumber: u.phoneNumber,
     isMfaEnabled: u.isMfaEnabled,
-    createdAt: copyDate(u.createdAt),
-    updatedAt: copyDate(u.updatedAt),
-    lastLogin: copyNullableDate(u.lastLogin),
-    tokensInvalidatedAfter: copyNullableDate(u.tokensInvalidatedAfter),
+    createdAt: new Date(u.createdAt.getTime()),
+    updatedAt: new Date(u.updatedAt.getTime()),
+    lastLogin: u.lastLogin === null ? null : new Date(u.lastLogin.getTime()),
+    tokensInvalidatedAfter:
+      u.tokensInvalidatedAfter === null ? null : new Date(u.tokensInvalidatedAfter.getTime()),
   }
 }
 
@@ -46,8 +44,8 @@ export function copyPendingRegistration(p: PendingRegistration): PendingRegistra
     hashedPassword: p.hashedPassword,
     fullName: p.fullName,
     tokenHash: p.tokenHash,
-    createdAt: copyDate(p.createdAt),
-    expiresAt: copyDate(p.expiresAt),
+    createdAt: new Date(p.createdAt.getTime()),
+    expiresAt: new Date(p.expiresAt.getTime()),
   }
 }
 
@@ -58,10 +56,10 @@ export function copyMfaCode(c: MfaCode): MfaCode {
     userId: c.userId,
     kind: c.kind,
     codeHash: c.codeHash,
-    expiresAt: copyDate(c.expiresAt),
+    expiresAt: new Date(c.expiresAt.getTime()),
     attempts: c.attempts,
     maxAttempts: c.maxAttempts,
-    createdAt: copyDate(c.createdAt),
+    createdAt: new Date(c.createdAt.getTime()),
   }
 }
 
@@ -73,8 +71,8 @@ export function copyOAuthIdentity(i: OAuthIdentity): OAuthIdentity {
     provider: i.provider,
     subjectId: i.subjectId,
     email: i.email,
-    linkedAt: copyDate(i.linkedAt),
-    lastUsedAt: copyNullableDate(i.lastUsedAt),
+    linkedAt: new Date(i.linkedAt.getTime()),
+    lastUsedAt: i.lastUsedAt === null ? null : new Date(i.lastUsedAt.getTime()),
   }
 }
 
@@ -88,8 +86,8 @@ export function copyOAuthState(s: OAuthState): OAuthState {
     redirectTo: s.redirectTo,
     mode: s.mode,
     linkingUserId: s.linkingUserId,
-    createdAt: copyDate(s.createdAt),
-    expiresAt: copyDate(s.expiresAt),
+    createdAt: new Date(s.createdAt.getTime()),
+    expiresAt: new Date(s.expiresAt.getTime()),
     resultToken: s.resultToken,
     resultWasNew: s.resultWasNew,
   }
@@ -103,4 +101,14 @@ export function copyMfaVerifyResult(r: MfaVerifyResult): MfaVerifyResult {
 /** `null` stays `null`; a model is copied with `copy`. */
 export function copyOrNull<T>(value: T | null, copy: (v: T) => T): T | null {
   return value === null ? null : copy(value)
+}
+
+/**
+ * A fresh array of fresh copies, built by a counted loop: `rows.map(copy)` went
+ * through the generic `map` builtin and a callback per row on the longest read (a 50-row page).
+ */
+export function copyAll<T>(rows: readonly T[], copy: (v: T) => T): T[] {
+  const out: T[] = []
+  for (let i = 0; i < rows.length; i++) out.push(copy(rows[i] as T))
+  return out
 }

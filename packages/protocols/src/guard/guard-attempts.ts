@@ -2,7 +2,7 @@
 import { FIELD_LIMITS } from '../limits.js'
 import type { RawLoginAttemptRepo } from '../raw-repos.js'
 import type { LoginAttemptRepo } from '../repos.js'
-import { ownField, requireOptionalOptions, requireOptions } from '../validate/objects.js'
+import { hasOwn, requireOptionalOptions, requireOptions } from '../validate/objects.js'
 import { requireDate, requireOptionalDate, requireSafeInteger } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
 import type { GuardContext } from './guard-options.js'
@@ -17,16 +17,16 @@ export function guardAttempts(inner: RawLoginAttemptRepo, ctx: GuardContext): Lo
     async recordFailure(email: unknown, opts: unknown): Promise<void> {
       const e = requireString(email, 'email', FIELD_LIMITS.email)
       const o = requireOptionalOptions(opts, 'opts')
-      const when = requireOptionalDate(ownField(o, 'when'), 'when')
-      const rawIp = ownField(o, 'ip')
+      const when = requireOptionalDate(hasOwn(o, 'when') ? o.when : undefined, 'when')
+      const rawIp = hasOwn(o, 'ip') ? o.ip : undefined
       const ip = rawIp === null || rawIp === undefined ? null : requireString(rawIp, 'ip', FIELD_LIMITS.ip)
       await inner.recordFailure(e, { when: when ?? ctx.now(), ip })
     },
     async countRecent(email: unknown, opts: unknown): Promise<number> {
       const e = requireKeyString(email, 'email')
       const o = requireOptions(opts, 'opts')
-      const windowMs = requireSafeInteger(ownField(o, 'windowMs'), 'windowMs', 0)
-      const now = requireDate(ownField(o, 'now'), 'now')
+      const windowMs = requireSafeInteger(hasOwn(o, 'windowMs') ? o.windowMs : undefined, 'windowMs', 0)
+      const now = requireDate(hasOwn(o, 'now') ? o.now : undefined, 'now')
       if (!isMatchable(e, FIELD_LIMITS.email)) return 0
       return await inner.countRecent(e, { windowMs, now })
     },

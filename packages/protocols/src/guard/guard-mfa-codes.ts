@@ -4,7 +4,7 @@ import type { MfaCode, MfaVerifyResult } from '../models.js'
 import type { RawMfaCodeRepo } from '../raw-repos.js'
 import type { MfaCodeRepo } from '../repos.js'
 import { validateNewMfaCode } from '../validate/new-models.js'
-import { ownField, requireOptions } from '../validate/objects.js'
+import { hasOwn, requireOptions } from '../validate/objects.js'
 import { requireMfaKind, requireOptionalDate, requireOptionalMfaKind } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
 import { copyMfaCode, copyMfaVerifyResult } from './copy-models.js'
@@ -16,8 +16,8 @@ import type { GuardContext } from './guard-options.js'
  * is never short-circuited: an impossible code is an ordinary wrong guess and must count an attempt.
  */
 export function guardMfaCodes(inner: RawMfaCodeRepo, ctx: GuardContext): MfaCodeRepo {
-  const userIdOf = (o: Readonly<Record<string, unknown>>): string =>
-    requireKeyString(ownField(o, 'userId'), 'userId')
+  // Options are read own-only with literal keys (see `ownField`): these run on every MFA step,
+  // where the guard's share is most of the call.
   const matchable = (userId: string): boolean => isMatchable(userId, FIELD_LIMITS.userId)
 
   return {
@@ -26,24 +26,24 @@ export function guardMfaCodes(inner: RawMfaCodeRepo, ctx: GuardContext): MfaCode
     },
     async verify(opts: unknown): Promise<MfaVerifyResult> {
       const o = requireOptions(opts, 'opts')
-      const userId = userIdOf(o)
-      const kind = requireMfaKind(ownField(o, 'kind'), 'kind')
-      const rawCode = requireKeyString(ownField(o, 'rawCode'), 'rawCode')
+      const userId = requireKeyString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId')
+      const kind = requireMfaKind(hasOwn(o, 'kind') ? o.kind : undefined, 'kind')
+      const rawCode = requireKeyString(hasOwn(o, 'rawCode') ? o.rawCode : undefined, 'rawCode')
       if (!matchable(userId)) return { outcome: 'missing', attemptsRemaining: 0 }
       return copyMfaVerifyResult(await inner.verify({ userId, kind, rawCode }))
     },
     async delete(opts: unknown): Promise<void> {
       const o = requireOptions(opts, 'opts')
-      const userId = userIdOf(o)
-      const kind = requireOptionalMfaKind(ownField(o, 'kind'), 'kind')
+      const userId = requireKeyString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId')
+      const kind = requireOptionalMfaKind(hasOwn(o, 'kind') ? o.kind : undefined, 'kind')
       if (!matchable(userId)) return
       // No `kind` key at all means "every kind"; adapters only ever see a real kind or undefined.
       await inner.delete(kind === undefined ? { userId } : { userId, kind })
     },
     async find(opts: unknown): Promise<MfaCode | null> {
       const o = requireOptions(opts, 'opts')
-      const userId = userIdOf(o)
-      const kind = requireMfaKind(ownField(o, 'kind'), 'kind')
+      const userId = requireKeyString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId')
+      const kind = requireMfaKind(hasOwn(o, 'kind') ? o.kind : undefined, 'kind')
       if (!matchable(userId)) return null
       const found = await inner.find({ userId, kind })
       return found === null ? null : copyMfaCode(found)

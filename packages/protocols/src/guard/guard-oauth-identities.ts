@@ -4,20 +4,16 @@ import type { OAuthIdentity } from '../models.js'
 import type { RawOAuthIdentityRepo } from '../raw-repos.js'
 import type { OAuthIdentityRepo } from '../repos.js'
 import { validateNewOAuthIdentity } from '../validate/new-models.js'
-import { ownField, type PlainObject, requireOptions } from '../validate/objects.js'
+import { hasOwn, requireOptions } from '../validate/objects.js'
 import { requireDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
-import { copyOAuthIdentity } from './copy-models.js'
+import { copyAll, copyOAuthIdentity } from './copy-models.js'
 
-/** Reads and type-checks a lookup string of an options object. */
-function key(o: PlainObject, field: 'userId' | 'provider' | 'subjectId'): string {
-  return requireKeyString(ownField(o, field), field)
-}
-
-/** Whether any stored identity could hold `value` in `field` (else the lookup finds nothing). */
-function matchable(value: string, field: 'userId' | 'provider' | 'subjectId'): boolean {
-  return isMatchable(value, FIELD_LIMITS[field])
-}
+/*
+ * Lookup strings are read own-only with literal keys and checked against literal limits (see
+ * `ownField`): `findBySubject` runs on every OAuth sign-in, and a shared `key(o, field)` helper made
+ * each read a megamorphic keyed load.
+ */
 
 /**
  * Wraps `inner`. `userId` is the plain string stored in `OAuthIdentity.userId`, so only the 36-unit
@@ -30,22 +26,25 @@ export function guardOAuthIdentities(inner: RawOAuthIdentityRepo): OAuthIdentity
     },
     async findBySubject(opts: unknown): Promise<OAuthIdentity | null> {
       const o = requireOptions(opts, 'opts')
-      const provider = key(o, 'provider')
-      const subjectId = key(o, 'subjectId')
-      if (!matchable(provider, 'provider') || !matchable(subjectId, 'subjectId')) return null
+      const provider = requireKeyString(hasOwn(o, 'provider') ? o.provider : undefined, 'provider')
+      const subjectId = requireKeyString(hasOwn(o, 'subjectId') ? o.subjectId : undefined, 'subjectId')
+      if (!isMatchable(provider, FIELD_LIMITS.provider) || !isMatchable(subjectId, FIELD_LIMITS.subjectId)) {
+        return null
+      }
       const found = await inner.findBySubject({ provider, subjectId })
       return found === null ? null : copyOAuthIdentity(found)
     },
     async listForUser(userId: unknown): Promise<OAuthIdentity[]> {
       const u = requireKeyString(userId, 'userId')
       if (!isMatchable(u, FIELD_LIMITS.userId)) return []
-      return (await inner.listForUser(u)).map(copyOAuthIdentity)
+      return copyAll(await inner.listForUser(u), copyOAuthIdentity)
     },
     async delete(opts: unknown): Promise<boolean> {
       const o = requireOptions(opts, 'opts')
-      const userId = key(o, 'userId')
-      const provider = key(o, 'provider')
-      if (!matchable(userId, 'userId') || !matchable(provider, 'provider')) return false
+      const userId = requireKeyString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId')
+      const provider = requireKeyString(hasOwn(o, 'provider') ? o.provider : undefined, 'provider')
+      if (!isMatchable(userId, FIELD_LIMITS.userId) || !isMatchable(provider, FIELD_LIMITS.provider))
+        return false
       return await inner.delete({ userId, provider })
     },
     async deleteByUserId(userId: unknown): Promise<number> {
@@ -55,10 +54,11 @@ export function guardOAuthIdentities(inner: RawOAuthIdentityRepo): OAuthIdentity
     },
     async touchLastUsed(opts: unknown): Promise<void> {
       const o = requireOptions(opts, 'opts')
-      const provider = key(o, 'provider')
-      const subjectId = key(o, 'subjectId')
-      const when = requireDate(ownField(o, 'when'), 'when')
-      if (!matchable(provider, 'provider') || !matchable(subjectId, 'subjectId')) return
+      const provider = requireKeyString(hasOwn(o, 'provider') ? o.provider : undefined, 'provider')
+      const subjectId = requireKeyString(hasOwn(o, 'subjectId') ? o.subjectId : undefined, 'subjectId')
+      const when = requireDate(hasOwn(o, 'when') ? o.when : undefined, 'when')
+      if (!isMatchable(provider, FIELD_LIMITS.provider) || !isMatchable(subjectId, FIELD_LIMITS.subjectId))
+        return
       await inner.touchLastUsed({ provider, subjectId, when })
     },
   }

@@ -4,7 +4,7 @@ import type { OAuthState } from '../models.js'
 import type { RawOAuthStateRepo } from '../raw-repos.js'
 import type { OAuthStateRepo } from '../repos.js'
 import { validateNewOAuthState } from '../validate/new-models.js'
-import { ownField, requireOptionalOptions } from '../validate/objects.js'
+import { hasOwn, requireOptionalOptions } from '../validate/objects.js'
 import { requireOptionalBoolean, requireOptionalDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
 import { copyOAuthState, copyOrNull } from './copy-models.js'
@@ -30,9 +30,12 @@ export function guardOAuthStates(inner: RawOAuthStateRepo, ctx: GuardContext): O
       const s = requireKeyString(stateId, 'stateId')
       const t = requireString(token, 'token', FIELD_LIMITS.resultToken)
       const o = requireOptionalOptions(opts, 'opts')
-      const newExpiresAt = requireOptionalDate(ownField(o, 'newExpiresAt'), 'newExpiresAt')
+      const newExpiresAt = requireOptionalDate(
+        hasOwn(o, 'newExpiresAt') ? o.newExpiresAt : undefined,
+        'newExpiresAt',
+      )
       // Every call writes the flag: omitted means false, so a later token never inherits an old one.
-      const wasNew = requireOptionalBoolean(ownField(o, 'wasNew'), 'wasNew') ?? false
+      const wasNew = requireOptionalBoolean(hasOwn(o, 'wasNew') ? o.wasNew : undefined, 'wasNew') ?? false
       if (!isStateIdMatchable(s)) return
       await inner.setResultToken(s, t, newExpiresAt === undefined ? { wasNew } : { newExpiresAt, wasNew })
     },

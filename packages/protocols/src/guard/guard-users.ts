@@ -4,7 +4,7 @@ import type { User } from '../models.js'
 import type { RawUserRepo, ResolvedListPagedOptions, ResolvedUserCountFilter } from '../raw-repos.js'
 import type { UserRepo } from '../repos.js'
 import { validateNewUser } from '../validate/new-models.js'
-import { ownField, requireOptionalOptions, requireOptions } from '../validate/objects.js'
+import { hasOwn, ownField, requireOptionalOptions, requireOptions } from '../validate/objects.js'
 import {
   requireBoolean,
   requireDate,
@@ -12,7 +12,7 @@ import {
   requireOptionalSafeInteger,
 } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireNullableString, requireString } from '../validate/strings.js'
-import { copyOrNull, copyUser } from './copy-models.js'
+import { copyAll, copyOrNull, copyUser } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /**
@@ -94,8 +94,7 @@ export function guardUsers(inner: RawUserRepo, ctx: GuardContext): UserRepo {
       return await inner.count(resolveCountFilter(filter))
     },
     async listPaged(opts: unknown): Promise<User[]> {
-      const users = await inner.listPaged(resolveListPaged(opts))
-      return users.map(copyUser)
+      return copyAll(await inner.listPaged(resolveListPaged(opts)), copyUser)
     },
   }
 }
@@ -104,9 +103,12 @@ export function guardUsers(inner: RawUserRepo, ctx: GuardContext): UserRepo {
 function resolveCountFilter(filter: unknown): ResolvedUserCountFilter {
   const f = requireOptionalOptions(filter, 'filter')
   const resolved: { isActive?: boolean; isVerified?: boolean; isSuperuser?: boolean } = {}
-  const isActive = requireOptionalBoolean(ownField(f, 'isActive'), 'isActive')
-  const isVerified = requireOptionalBoolean(ownField(f, 'isVerified'), 'isVerified')
-  const isSuperuser = requireOptionalBoolean(ownField(f, 'isSuperuser'), 'isSuperuser')
+  const isActive = requireOptionalBoolean(hasOwn(f, 'isActive') ? f.isActive : undefined, 'isActive')
+  const isVerified = requireOptionalBoolean(hasOwn(f, 'isVerified') ? f.isVerified : undefined, 'isVerified')
+  const isSuperuser = requireOptionalBoolean(
+    hasOwn(f, 'isSuperuser') ? f.isSuperuser : undefined,
+    'isSuperuser',
+  )
   if (isActive !== undefined) resolved.isActive = isActive
   if (isVerified !== undefined) resolved.isVerified = isVerified
   if (isSuperuser !== undefined) resolved.isSuperuser = isSuperuser
@@ -117,9 +119,14 @@ function resolveCountFilter(filter: unknown): ResolvedUserCountFilter {
 function resolveListPaged(opts: unknown): ResolvedListPagedOptions {
   const o = requireOptionalOptions(opts, 'opts')
   return {
-    skip: requireOptionalSafeInteger(ownField(o, 'skip'), 'skip', 0) ?? 0,
-    limit: requireOptionalSafeInteger(ownField(o, 'limit'), 'limit', 1) ?? MODEL_DEFAULTS.listPagedLimit,
+    skip: requireOptionalSafeInteger(hasOwn(o, 'skip') ? o.skip : undefined, 'skip', 0) ?? 0,
+    limit:
+      requireOptionalSafeInteger(hasOwn(o, 'limit') ? o.limit : undefined, 'limit', 1) ??
+      MODEL_DEFAULTS.listPagedLimit,
     sortByCreatedAtDesc:
-      requireOptionalBoolean(ownField(o, 'sortByCreatedAtDesc'), 'sortByCreatedAtDesc') ?? true,
+      requireOptionalBoolean(
+        hasOwn(o, 'sortByCreatedAtDesc') ? o.sortByCreatedAtDesc : undefined,
+        'sortByCreatedAtDesc',
+      ) ?? true,
   }
 }

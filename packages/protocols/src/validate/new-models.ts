@@ -2,13 +2,14 @@
  * Validators of the `New*` inputs (CONTRACT §0.6, §0.7). Each takes an untrusted value and returns
  * a FRESH closed copy holding exactly the model's keys (new `Date` objects, unknown keys dropped),
  * so nothing the caller does afterwards can reach storage. A nullable field that is `undefined`
- * becomes `null`; a missing required field is an `InvalidInputError` naming that field.
+ * becomes `null`; a missing required field is an `InvalidInputError` naming that field. Fields are
+ * read own-only, once each, with literal keys (see `ownField` for why not through it).
  */
 
 import { InvalidInputError } from '../errors.js'
 import { FIELD_LIMITS } from '../limits.js'
 import type { NewMfaCode, NewOAuthIdentity, NewPendingRegistration, NewUser, OAuthState } from '../models.js'
-import { ownField, type PlainObject, requireOptions } from './objects.js'
+import { hasOwn, requireOptions } from './objects.js'
 import {
   requireBoolean,
   requireDate,
@@ -24,9 +25,8 @@ function wasNewOf(value: unknown): boolean {
   return value === undefined ? false : requireBoolean(value, 'resultWasNew')
 }
 
-/** Reads a nullable field of a `New*` input: an absent or `undefined` value means `null`. */
-function nullable(object: PlainObject, key: string): unknown {
-  const value = ownField(object, key)
+/** A nullable field of a `New*` input: an absent or `undefined` value means `null`. */
+function orNull(value: unknown): unknown {
   return value === undefined ? null : value
 }
 
@@ -38,23 +38,31 @@ function nullable(object: PlainObject, key: string): unknown {
 export function validateNewUser(value: unknown): NewUser {
   const o = requireOptions(value, 'user')
   return {
-    email: requireString(ownField(o, 'email'), 'email', FIELD_LIMITS.email),
+    email: requireString(hasOwn(o, 'email') ? o.email : undefined, 'email', FIELD_LIMITS.email),
     hashedPassword: requireNullableString(
-      nullable(o, 'hashedPassword'),
+      orNull(hasOwn(o, 'hashedPassword') ? o.hashedPassword : undefined),
       'hashedPassword',
       FIELD_LIMITS.hashedPassword,
     ),
-    isActive: requireBoolean(ownField(o, 'isActive'), 'isActive'),
-    isVerified: requireBoolean(ownField(o, 'isVerified'), 'isVerified'),
-    isSuperuser: requireBoolean(ownField(o, 'isSuperuser'), 'isSuperuser'),
-    fullName: requireNullableString(nullable(o, 'fullName'), 'fullName', FIELD_LIMITS.fullName),
-    phoneNumber: requireNullableString(nullable(o, 'phoneNumber'), 'phoneNumber', FIELD_LIMITS.phoneNumber),
-    isMfaEnabled: requireBoolean(ownField(o, 'isMfaEnabled'), 'isMfaEnabled'),
-    createdAt: requireDate(ownField(o, 'createdAt'), 'createdAt'),
-    updatedAt: requireDate(ownField(o, 'updatedAt'), 'updatedAt'),
-    lastLogin: requireNullableDate(nullable(o, 'lastLogin'), 'lastLogin'),
+    isActive: requireBoolean(hasOwn(o, 'isActive') ? o.isActive : undefined, 'isActive'),
+    isVerified: requireBoolean(hasOwn(o, 'isVerified') ? o.isVerified : undefined, 'isVerified'),
+    isSuperuser: requireBoolean(hasOwn(o, 'isSuperuser') ? o.isSuperuser : undefined, 'isSuperuser'),
+    fullName: requireNullableString(
+      orNull(hasOwn(o, 'fullName') ? o.fullName : undefined),
+      'fullName',
+      FIELD_LIMITS.fullName,
+    ),
+    phoneNumber: requireNullableString(
+      orNull(hasOwn(o, 'phoneNumber') ? o.phoneNumber : undefined),
+      'phoneNumber',
+      FIELD_LIMITS.phoneNumber,
+    ),
+    isMfaEnabled: requireBoolean(hasOwn(o, 'isMfaEnabled') ? o.isMfaEnabled : undefined, 'isMfaEnabled'),
+    createdAt: requireDate(hasOwn(o, 'createdAt') ? o.createdAt : undefined, 'createdAt'),
+    updatedAt: requireDate(hasOwn(o, 'updatedAt') ? o.updatedAt : undefined, 'updatedAt'),
+    lastLogin: requireNullableDate(orNull(hasOwn(o, 'lastLogin') ? o.lastLogin : undefined), 'lastLogin'),
     tokensInvalidatedAfter: requireNullableDate(
-      nullable(o, 'tokensInvalidatedAfter'),
+      orNull(hasOwn(o, 'tokensInvalidatedAfter') ? o.tokensInvalidatedAfter : undefined),
       'tokensInvalidatedAfter',
     ),
   }
@@ -68,16 +76,24 @@ export function validateNewUser(value: unknown): NewUser {
 export function validateNewPendingRegistration(value: unknown): NewPendingRegistration {
   const o = requireOptions(value, 'pending')
   return {
-    email: requireString(ownField(o, 'email'), 'email', FIELD_LIMITS.email),
+    email: requireString(hasOwn(o, 'email') ? o.email : undefined, 'email', FIELD_LIMITS.email),
     hashedPassword: requireString(
-      ownField(o, 'hashedPassword'),
+      hasOwn(o, 'hashedPassword') ? o.hashedPassword : undefined,
       'hashedPassword',
       FIELD_LIMITS.hashedPassword,
     ),
-    fullName: requireNullableString(nullable(o, 'fullName'), 'fullName', FIELD_LIMITS.fullName),
-    tokenHash: requireString(ownField(o, 'tokenHash'), 'tokenHash', FIELD_LIMITS.tokenHash),
-    createdAt: requireDate(ownField(o, 'createdAt'), 'createdAt'),
-    expiresAt: requireDate(ownField(o, 'expiresAt'), 'expiresAt'),
+    fullName: requireNullableString(
+      orNull(hasOwn(o, 'fullName') ? o.fullName : undefined),
+      'fullName',
+      FIELD_LIMITS.fullName,
+    ),
+    tokenHash: requireString(
+      hasOwn(o, 'tokenHash') ? o.tokenHash : undefined,
+      'tokenHash',
+      FIELD_LIMITS.tokenHash,
+    ),
+    createdAt: requireDate(hasOwn(o, 'createdAt') ? o.createdAt : undefined, 'createdAt'),
+    expiresAt: requireDate(hasOwn(o, 'expiresAt') ? o.expiresAt : undefined, 'expiresAt'),
   }
 }
 
@@ -89,13 +105,17 @@ export function validateNewPendingRegistration(value: unknown): NewPendingRegist
 export function validateNewMfaCode(value: unknown): NewMfaCode {
   const o = requireOptions(value, 'code')
   return {
-    userId: requireString(ownField(o, 'userId'), 'userId', FIELD_LIMITS.userId),
-    kind: requireMfaKind(ownField(o, 'kind'), 'kind'),
-    codeHash: requireString(ownField(o, 'codeHash'), 'codeHash', FIELD_LIMITS.codeHash),
-    expiresAt: requireDate(ownField(o, 'expiresAt'), 'expiresAt'),
-    attempts: requireSafeInteger(ownField(o, 'attempts'), 'attempts', 0),
-    maxAttempts: requireSafeInteger(ownField(o, 'maxAttempts'), 'maxAttempts', 0),
-    createdAt: requireDate(ownField(o, 'createdAt'), 'createdAt'),
+    userId: requireString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId', FIELD_LIMITS.userId),
+    kind: requireMfaKind(hasOwn(o, 'kind') ? o.kind : undefined, 'kind'),
+    codeHash: requireString(
+      hasOwn(o, 'codeHash') ? o.codeHash : undefined,
+      'codeHash',
+      FIELD_LIMITS.codeHash,
+    ),
+    expiresAt: requireDate(hasOwn(o, 'expiresAt') ? o.expiresAt : undefined, 'expiresAt'),
+    attempts: requireSafeInteger(hasOwn(o, 'attempts') ? o.attempts : undefined, 'attempts', 0),
+    maxAttempts: requireSafeInteger(hasOwn(o, 'maxAttempts') ? o.maxAttempts : undefined, 'maxAttempts', 0),
+    createdAt: requireDate(hasOwn(o, 'createdAt') ? o.createdAt : undefined, 'createdAt'),
   }
 }
 
@@ -107,12 +127,24 @@ export function validateNewMfaCode(value: unknown): NewMfaCode {
 export function validateNewOAuthIdentity(value: unknown): NewOAuthIdentity {
   const o = requireOptions(value, 'identity')
   return {
-    userId: requireString(ownField(o, 'userId'), 'userId', FIELD_LIMITS.userId),
-    provider: requireString(ownField(o, 'provider'), 'provider', FIELD_LIMITS.provider),
-    subjectId: requireString(ownField(o, 'subjectId'), 'subjectId', FIELD_LIMITS.subjectId),
-    email: requireNullableString(nullable(o, 'email'), 'email', FIELD_LIMITS.email),
-    linkedAt: requireDate(ownField(o, 'linkedAt'), 'linkedAt'),
-    lastUsedAt: requireNullableDate(nullable(o, 'lastUsedAt'), 'lastUsedAt'),
+    userId: requireString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId', FIELD_LIMITS.userId),
+    provider: requireString(
+      hasOwn(o, 'provider') ? o.provider : undefined,
+      'provider',
+      FIELD_LIMITS.provider,
+    ),
+    subjectId: requireString(
+      hasOwn(o, 'subjectId') ? o.subjectId : undefined,
+      'subjectId',
+      FIELD_LIMITS.subjectId,
+    ),
+    email: requireNullableString(
+      orNull(hasOwn(o, 'email') ? o.email : undefined),
+      'email',
+      FIELD_LIMITS.email,
+    ),
+    linkedAt: requireDate(hasOwn(o, 'linkedAt') ? o.linkedAt : undefined, 'linkedAt'),
+    lastUsedAt: requireNullableDate(orNull(hasOwn(o, 'lastUsedAt') ? o.lastUsedAt : undefined), 'lastUsedAt'),
   }
 }
 
@@ -124,19 +156,39 @@ export function validateNewOAuthIdentity(value: unknown): NewOAuthIdentity {
  */
 export function validateNewOAuthState(value: unknown): OAuthState {
   const o = requireOptions(value, 'state')
-  const id = requireString(ownField(o, 'id'), 'id', FIELD_LIMITS.stateId)
+  const id = requireString(hasOwn(o, 'id') ? o.id : undefined, 'id', FIELD_LIMITS.stateId)
   if (id === '') throw new InvalidInputError('id', 'an OAuth state id must not be empty')
   return {
     id,
-    provider: requireString(ownField(o, 'provider'), 'provider', FIELD_LIMITS.provider),
-    codeVerifier: requireString(ownField(o, 'codeVerifier'), 'codeVerifier', FIELD_LIMITS.codeVerifier),
-    nonce: requireString(ownField(o, 'nonce'), 'nonce', FIELD_LIMITS.nonce),
-    redirectTo: requireString(ownField(o, 'redirectTo'), 'redirectTo', FIELD_LIMITS.redirectTo),
-    mode: requireOAuthFlowMode(ownField(o, 'mode'), 'mode'),
-    linkingUserId: requireNullableString(nullable(o, 'linkingUserId'), 'linkingUserId', FIELD_LIMITS.userId),
-    createdAt: requireDate(ownField(o, 'createdAt'), 'createdAt'),
-    expiresAt: requireDate(ownField(o, 'expiresAt'), 'expiresAt'),
-    resultToken: requireNullableString(nullable(o, 'resultToken'), 'resultToken', FIELD_LIMITS.resultToken),
-    resultWasNew: wasNewOf(ownField(o, 'resultWasNew')),
+    provider: requireString(
+      hasOwn(o, 'provider') ? o.provider : undefined,
+      'provider',
+      FIELD_LIMITS.provider,
+    ),
+    codeVerifier: requireString(
+      hasOwn(o, 'codeVerifier') ? o.codeVerifier : undefined,
+      'codeVerifier',
+      FIELD_LIMITS.codeVerifier,
+    ),
+    nonce: requireString(hasOwn(o, 'nonce') ? o.nonce : undefined, 'nonce', FIELD_LIMITS.nonce),
+    redirectTo: requireString(
+      hasOwn(o, 'redirectTo') ? o.redirectTo : undefined,
+      'redirectTo',
+      FIELD_LIMITS.redirectTo,
+    ),
+    mode: requireOAuthFlowMode(hasOwn(o, 'mode') ? o.mode : undefined, 'mode'),
+    linkingUserId: requireNullableString(
+      orNull(hasOwn(o, 'linkingUserId') ? o.linkingUserId : undefined),
+      'linkingUserId',
+      FIELD_LIMITS.userId,
+    ),
+    createdAt: requireDate(hasOwn(o, 'createdAt') ? o.createdAt : undefined, 'createdAt'),
+    expiresAt: requireDate(hasOwn(o, 'expiresAt') ? o.expiresAt : undefined, 'expiresAt'),
+    resultToken: requireNullableString(
+      orNull(hasOwn(o, 'resultToken') ? o.resultToken : undefined),
+      'resultToken',
+      FIELD_LIMITS.resultToken,
+    ),
+    resultWasNew: wasNewOf(hasOwn(o, 'resultWasNew') ? o.resultWasNew : undefined),
   }
 }

@@ -5,8 +5,6 @@ import type { MfaKind, OAuthFlowMode } from '../models.js'
 import { describeKind } from './describe-kind.js'
 
 const RANGE = `${new Date(MIN_DATE_MS).toISOString()}..${new Date(MAX_DATE_MS).toISOString()}`
-const MFA_KINDS: ReadonlySet<unknown> = new Set<MfaKind>(['phone_setup', 'login_mfa'])
-const FLOW_MODES: ReadonlySet<unknown> = new Set<OAuthFlowMode>(['signin', 'link'])
 
 /**
  * The epoch milliseconds of a genuine `Date` (any realm, subclasses included), or `undefined`.
@@ -80,7 +78,7 @@ export function requireOptionalSafeInteger(value: unknown, field: string, min: n
 
 /** Returns `value` when it is `'phone_setup'` or `'login_mfa'`. @throws InvalidInputError otherwise. */
 export function requireMfaKind(value: unknown, field: string): MfaKind {
-  if (typeof value === 'string' && MFA_KINDS.has(value)) return value as MfaKind
+  if (value === 'phone_setup' || value === 'login_mfa') return value
   const got = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : describeKind(value)
   throw new InvalidInputError(field, `expected 'phone_setup' or 'login_mfa', got ${got}`)
 }
@@ -92,7 +90,7 @@ export function requireOptionalMfaKind(value: unknown, field: string): MfaKind |
 
 /** Returns `value` when it is `'signin'` or `'link'`. @throws InvalidInputError otherwise. */
 export function requireOAuthFlowMode(value: unknown, field: string): OAuthFlowMode {
-  if (typeof value === 'string' && FLOW_MODES.has(value)) return value as OAuthFlowMode
+  if (value === 'signin' || value === 'link') return value
   const got = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : describeKind(value)
   throw new InvalidInputError(field, `expected 'signin' or 'link', got ${got}`)
 }
