@@ -26,7 +26,7 @@ interface PassSample {
 }
 
 /** Rows in a list result and the `Date` objects they hold (own enumerable fields, one level deep). */
-function countRows(result: unknown): { rows: number; dates: number } {
+export function countRows(result: unknown): { rows: number; dates: number } {
   if (!Array.isArray(result)) throw new TypeError('a listsRows operation did not return an array')
   let dates = 0
   for (const row of result as unknown[]) {

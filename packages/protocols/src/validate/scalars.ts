@@ -6,14 +6,17 @@ import { describeKind } from './describe-kind.js'
 
 const RANGE = `${new Date(MIN_DATE_MS).toISOString()}..${new Date(MAX_DATE_MS).toISOString()}`
 
+/** `Date.prototype.getTime`, read once: it checks the internal slot, so look-alikes fail. */
+const dateGetTime = Date.prototype.getTime
+
 /**
  * The epoch milliseconds of a genuine `Date` (any realm, subclasses included), or `undefined`.
- * `Date.prototype.getTime` checks the internal slot, so look-alikes with a `getTime` method fail.
+ * Called through the intrinsic, so look-alikes with their own `getTime` method fail.
  */
 function dateMs(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   try {
-    return Date.prototype.getTime.call(value)
+    return dateGetTime.call(value)
   } catch {
     return undefined
   }
@@ -26,12 +29,11 @@ function dateMs(value: unknown): number | undefined {
  */
 export function requireDate(value: unknown, field: string): Date {
   const ms = dateMs(value)
+  // The valid case first, one comparison pair: `undefined` and NaN fail both tests and fall through.
+  if (ms !== undefined && ms >= MIN_DATE_MS && ms <= MAX_DATE_MS) return new Date(ms)
   if (ms === undefined) throw new InvalidInputError(field, `expected a Date, got ${describeKind(value)}`)
   if (Number.isNaN(ms)) throw new InvalidInputError(field, 'expected a valid Date, got an invalid Date')
-  if (ms < MIN_DATE_MS || ms > MAX_DATE_MS) {
-    throw new InvalidInputError(field, `${new Date(ms).toISOString()} is outside ${RANGE}`)
-  }
-  return new Date(ms)
+  throw new InvalidInputError(field, `${new Date(ms).toISOString()} is outside ${RANGE}`)
 }
 
 /** For optional dates: `null`/`undefined` → `undefined` ("not given"), else {@link requireDate}. */
