@@ -102,13 +102,3 @@ export function copyMfaVerifyResult(r: MfaVerifyResult): MfaVerifyResult {
 export function copyOrNull<T>(value: T | null, copy: (v: T) => T): T | null {
   return value === null ? null : copy(value)
 }
-
-/**
- * A fresh array of fresh copies, built by a counted loop: `rows.map(copy)` went
- * through the generic `map` builtin and a callback per row on the longest read (a 50-row page).
- */
-export function copyAll<T>(rows: readonly T[], copy: (v: T) => T): T[] {
-  const out: T[] = []
-  for (let i = 0; i < rows.length; i++) out.push(copy(rows[i] as T))
-  return out
-}

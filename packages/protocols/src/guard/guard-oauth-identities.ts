@@ -7,7 +7,7 @@ import { validateNewOAuthIdentity } from '../validate/new-models.js'
 import { hasOwn, requireOptions } from '../validate/objects.js'
 import { requireDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
-import { copyAll, copyOAuthIdentity } from './copy-models.js'
+import { copyOAuthIdentity } from './copy-models.js'
 
 /*
  * Lookup strings are read own-only with literal keys and checked against literal limits (see
@@ -37,7 +37,7 @@ export function guardOAuthIdentities(inner: RawOAuthIdentityRepo): OAuthIdentity
     async listForUser(userId: unknown): Promise<OAuthIdentity[]> {
       const u = requireKeyString(userId, 'userId')
       if (!isMatchable(u, FIELD_LIMITS.userId)) return []
-      return copyAll(await inner.listForUser(u), copyOAuthIdentity)
+      return (await inner.listForUser(u)).map(copyOAuthIdentity)
     },
     async delete(opts: unknown): Promise<boolean> {
       const o = requireOptions(opts, 'opts')

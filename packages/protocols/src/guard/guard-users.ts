@@ -12,7 +12,7 @@ import {
   requireOptionalSafeInteger,
 } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireNullableString, requireString } from '../validate/strings.js'
-import { copyAll, copyOrNull, copyUser } from './copy-models.js'
+import { copyOrNull, copyUser } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /**
@@ -94,7 +94,7 @@ export function guardUsers(inner: RawUserRepo, ctx: GuardContext): UserRepo {
       return await inner.count(resolveCountFilter(filter))
     },
     async listPaged(opts: unknown): Promise<User[]> {
-      return copyAll(await inner.listPaged(resolveListPaged(opts)), copyUser)
+      return (await inner.listPaged(resolveListPaged(opts))).map(copyUser)
     },
   }
 }
