@@ -5,11 +5,11 @@ import {
   type MfaVerifyResult,
   mfaCodeMatches,
   type NewMfaCode,
+  newHexId,
   type RawMfaCodeRepo,
 } from '@regstack/protocols'
 import { decodeMfaCode, encodeDate } from './knex-codec.js'
 import { ONE_ROW, type Param, PLAN_PER_CALL, statement } from './knex-statements.js'
-import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
 const REPLACED = ['code_hash', 'expires_at', 'attempts', 'max_attempts', 'created_at'] as const
@@ -87,7 +87,7 @@ export function knexMfaCodes(ctx: RepoContext): RawMfaCodeRepo {
   return {
     async put(code: NewMfaCode): Promise<void> {
       await ctx.exec(upsert, [
-        newId(),
+        newHexId(),
         code.userId,
         code.kind,
         code.codeHash,

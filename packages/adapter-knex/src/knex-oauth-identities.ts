@@ -1,8 +1,8 @@
 /** Raw `OAuthIdentityRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import type { NewOAuthIdentity, OAuthIdentity, RawOAuthIdentityRepo } from '@regstack/protocols'
+import { newHexId, oauthIdentityWithId } from '@regstack/protocols'
 import { decodeOAuthIdentity, encodeDate, encodeNullableDate } from './knex-codec.js'
 import { ONE_ROW, statement } from './knex-statements.js'
-import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
 /** Every method is one statement, so one round trip. */
@@ -36,7 +36,7 @@ export function knexOAuthIdentities(ctx: RepoContext): RawOAuthIdentityRepo {
   })
   return {
     async create(identity: NewOAuthIdentity): Promise<OAuthIdentity> {
-      const stored: OAuthIdentity = { ...identity, id: newId() }
+      const stored = oauthIdentityWithId(newHexId(), identity)
       await ctx.exec(
         insert,
         [

@@ -1,14 +1,15 @@
 /** Raw `PendingRepo` over knex: valid, fully resolved arguments only (see `guardRepos`). */
 import {
   type NewPendingRegistration,
+  newHexId,
   PendingAlreadyExistsError,
   type PendingRegistration,
+  pendingWithId,
   type RawPendingRepo,
 } from '@regstack/protocols'
 import type { Row } from './dialect.js'
 import { decodeInt, decodePending, encodeDate } from './knex-codec.js'
 import { ONE_ROW, PLAN_PER_CALL, statement } from './knex-statements.js'
-import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
 const REPLACED = ['hashed_password', 'full_name', 'token_hash', 'created_at', 'expires_at'] as const
@@ -62,7 +63,7 @@ export function knexPending(ctx: RepoContext): RawPendingRepo {
   return {
     async upsert(p: NewPendingRegistration): Promise<PendingRegistration> {
       const row = [
-        newId(),
+        newHexId(),
         p.email,
         p.hashedPassword,
         p.fullName,
@@ -89,7 +90,7 @@ export function knexPending(ctx: RepoContext): RawPendingRepo {
       }
       if (hit === undefined) throw new Error('@regstack/adapter-knex: pending upsert returned no row')
       if (String(hit.email) !== p.email) throw new PendingAlreadyExistsError(p.email)
-      return { ...p, id: String(hit.id) }
+      return pendingWithId(String(hit.id), p)
     },
     async findByTokenHash(tokenHash: string): Promise<PendingRegistration | null> {
       const row = await ctx.first(byTokenHash, [tokenHash])

@@ -6,9 +6,9 @@ import type {
   ResolvedUserCountFilter,
   User,
 } from '@regstack/protocols'
+import { newHexId, userWithId } from '@regstack/protocols'
 import { decodeInt, decodeUser, encodeDate, encodeNullableDate } from './knex-codec.js'
 import { ONE_ROW, PLAN_PER_CALL, type Statement, statement, statementFamily } from './knex-statements.js'
-import { newId } from './new-id.js'
 import type { RepoContext } from './repo-context.js'
 
 type UserFlag = 'is_active' | 'is_verified' | 'is_superuser'
@@ -78,7 +78,7 @@ export function knexUsers(ctx: RepoContext): RawUserRepo {
 
   return {
     async create(user: NewUser): Promise<User> {
-      const stored: User = { ...user, id: newId() }
+      const stored = userWithId(newHexId(), user)
       await ctx.exec(
         insert,
         [

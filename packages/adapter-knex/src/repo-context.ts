@@ -48,7 +48,7 @@ export function createRepoContext(knex: Knex, dialect: Dialect, tables: Tables, 
     },
     exec: (statement, args, subject) => ctx.run(() => execute(statement, args), subject),
     async first(statement, args) {
-      return (await ctx.exec(statement, args)).rows[0]
+      return (await ctx.run(() => execute(statement, args, true))).rows[0]
     },
   }
   return ctx

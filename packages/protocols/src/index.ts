@@ -65,6 +65,7 @@ export type {
   User,
 } from './models.js'
 export { MfaKind, MfaVerifyOutcome, OAuthFlowMode } from './models.js'
+export { newHexId } from './new-hex-id.js'
 export type {
   RawBlacklistRepo,
   RawLoginAttemptRepo,
@@ -136,3 +137,4 @@ export {
   requireNullableString,
   requireString,
 } from './validate/strings.js'
+export { oauthIdentityWithId, pendingWithId, userWithId } from './with-id.js'

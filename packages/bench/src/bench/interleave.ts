@@ -4,7 +4,7 @@
  * back to back, whichever side ran during a busy second would look slower. In slices, rotated each
  * round, every side sees the same drift.
  */
-import { type BenchConfig, callsPerPass } from './bench-config.js'
+import { type BenchConfig, callsPerPass, concurrentWarmup } from './bench-config.js'
 import { quantile, type Summary } from './stats.js'
 import { IndexSource, timeConcurrent, timeSequential } from './timing.js'
 
@@ -57,6 +57,10 @@ export async function timeInterleaved(sides: readonly Side[], config: BenchConfi
       const used = process.cpuUsage(cpu)
       s.cpuUs += used.user + used.system
     }
+  }
+  for (const s of state) {
+    const calls = concurrentWarmup(config)
+    await timeConcurrent(s.side.call, s.indexes, config.callers, { iterations: calls, maxMs: 60_000 })
   }
   for (let round = 0; round < ROUNDS; round++) {
     for (const s of rotate(state, round)) {

@@ -1,6 +1,6 @@
 /** Runs every operation on one engine for several passes and folds the passes into medians. */
 import { FrozenClock, type Repos } from '@regstack/protocols'
-import { type BenchConfig, callsPerPass } from './bench-config.js'
+import { type BenchConfig, callsPerPass, concurrentWarmup } from './bench-config.js'
 import type { BenchEngine, BenchStore } from './bench-engine.js'
 import { type Side, timeInterleaved } from './interleave.js'
 import type { OpSpec, PreparedOp } from './op-spec.js'
@@ -39,6 +39,8 @@ export function countRows(result: unknown): { rows: number; dates: number } {
 async function measure(call: (i: number) => Promise<unknown>, config: BenchConfig) {
   const indexes = new IndexSource(callsPerPass(config))
   for (let k = 0; k < config.warmup; k++) await call(indexes.next())
+  const warm = concurrentWarmup(config)
+  await timeConcurrent(call, indexes, config.callers, { iterations: warm, maxMs: 60_000 })
   const samples = await timeSequential(call, indexes, config.sequential)
   const opsPerSec = await timeConcurrent(call, indexes, config.callers, config.concurrent)
   const summary: Summary = { medianUs: quantile(samples, 0.5), p99Us: quantile(samples, 0.99), opsPerSec }

@@ -1,6 +1,6 @@
 /** What one benchmarked repository operation is: how to set it up, call it, and do the same by hand. */
-import { randomUUID } from 'node:crypto'
 import type { FrozenClock, NewUser, Repos } from '@regstack/protocols'
+import { newHexId } from '@regstack/protocols'
 import type { PeerName, PeerRepos } from './peers/peer-repos.js'
 import type { RawDb } from './raw-driver.js'
 
@@ -46,9 +46,9 @@ export function tableOf(fx: OpFixture): (name: string) => string {
   return fx.table ?? ((name) => name)
 }
 
-/** A fresh 32-hex id shaped like the knex adapter's own (for rows the raw floor inserts). */
+/** A fresh 32-hex id made as the knex adapter makes its own, so the raw floor pays the same for it. */
 export function hexId(): string {
-  return randomUUID().replaceAll('-', '')
+  return newHexId()
 }
 
 /** A plausible user; `email` is the only unique field. */

@@ -1,6 +1,7 @@
 /** Benchmarked operations of `mfaCodes` and `oauthIdentities`, with their raw SQL twins. */
 import { mfaCodeDigest, type NewMfaCode } from '@regstack/protocols'
 import { hexId, type OpFixture, type OpSpec, peerCalls, tableOf } from './op-spec.js'
+import { type VerifyStep, verifyStep } from './peers/peer-verify.js'
 import type { RawRow } from './raw-driver.js'
 import { inParallel } from './timing.js'
 
@@ -23,6 +24,21 @@ const MFA_COLS = 'id, user_id, kind, code_hash, expires_at, attempts, max_attemp
 /** The compare-and-set the adapter's `verify` writes with: every column as it was read. */
 const AS_READ =
   'id = ? and code_hash = ? and expires_at = ? and attempts = ? and max_attempts = ? and created_at = ?'
+/**
+ * The raw floor decides a verify as the adapter and the peers do (hash the guess, compare it in
+ * constant time, check expiry and budget), so the ratio prices the adapter, not the skipped check.
+ */
+const rawVerifyStep = (r: RawRow, rawCode: string, now: Date): VerifyStep =>
+  verifyStep(
+    {
+      codeHash: String(r.code_hash),
+      expiresAt: Number(r.expires_at),
+      attempts: Number(r.attempts),
+      maxAttempts: Number(r.max_attempts),
+    },
+    rawCode,
+    now.getTime(),
+  )
 const asRead = (r: RawRow): unknown[] => [
   r.id,
   r.code_hash,
@@ -89,7 +105,8 @@ export const CODE_OPS: readonly OpSpec[] = [
           }),
         raw: async (i) => {
           const [r] = await fx.raw!.query(find, [`wrongraw${i % 8}-${fx.tag}`, 'login_mfa'])
-          if (r !== undefined) await fx.raw!.query(bump, [Number(r.attempts) + 1, ...asRead(r)])
+          if (r !== undefined && rawVerifyStep(r, '000000', fx.clock.now()).write === 'bump')
+            await fx.raw!.query(bump, [Number(r.attempts) + 1, ...asRead(r)])
         },
         peers: peerCalls(
           fx,
@@ -112,7 +129,8 @@ export const CODE_OPS: readonly OpSpec[] = [
           fx.repos.mfaCodes.verify({ userId: `a${i}-${fx.tag}`, kind: 'login_mfa', rawCode: RIGHT }),
         raw: async (i) => {
           const [r] = await fx.raw!.query(find, [`b${i}-${fx.tag}`, 'login_mfa'])
-          if (r !== undefined) await fx.raw!.query(del, asRead(r))
+          if (r !== undefined && rawVerifyStep(r, RIGHT, fx.clock.now()).write === 'delete')
+            await fx.raw!.query(del, asRead(r))
         },
         peers: peerCalls(
           fx,
