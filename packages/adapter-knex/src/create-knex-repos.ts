@@ -38,5 +38,6 @@ export function createKnexRepos(knex: Knex, options: KnexReposOptions): Repos {
     oauthIdentities: knexOAuthIdentities(ctx),
     oauthStates: knexOAuthStates(ctx),
   }
-  return guardRepos(raw, { clock: options.clock })
+  // Every raw method decodes its results from driver rows, or returns the guard's fresh argument.
+  return guardRepos(raw, { clock: options.clock, resultsAreFresh: true })
 }

@@ -3,11 +3,11 @@ import {
   type NewOAuthIdentity,
   type OAuthIdentity,
   OAuthIdentityAlreadyLinkedError,
+  oauthIdentityWithId,
   type RawOAuthIdentityRepo,
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
-import { oauthIdentityRow } from './rows.js'
 
 /**
  * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
@@ -62,7 +62,7 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
       ) {
         throw new OAuthIdentityAlreadyLinkedError(identity.provider, identity.subjectId)
       }
-      const row = oauthIdentityRow(newId(), identity)
+      const row = oauthIdentityWithId(newId(), identity)
       byId.set(row.id, row)
       let subjects = idBySubject.get(row.provider)
       if (subjects === undefined) {

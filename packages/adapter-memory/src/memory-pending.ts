@@ -3,10 +3,10 @@ import {
   type NewPendingRegistration,
   PendingAlreadyExistsError,
   type PendingRegistration,
+  pendingWithId,
   type RawPendingRepo,
 } from '@regstack/protocols'
 import type { IdSource } from './id-source.js'
-import { pendingRow } from './rows.js'
 
 /**
  * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
@@ -22,7 +22,7 @@ export function memoryPending(newId: IdSource): RawPendingRepo {
       if (holder !== undefined && holder !== pending.email) throw new PendingAlreadyExistsError(pending.email)
       const previous = byEmail.get(pending.email)
       // A replaced row keeps its id, as Mongo's replace-with-upsert does (CONTRACT §0.7).
-      const row = pendingRow(previous?.id ?? newId(), pending)
+      const row = pendingWithId(previous?.id ?? newId(), pending)
       if (previous !== undefined) emailByToken.delete(previous.tokenHash)
       byEmail.set(row.email, row)
       emailByToken.set(row.tokenHash, row.email)

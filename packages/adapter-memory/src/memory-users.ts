@@ -7,10 +7,10 @@ import {
   type ResolvedUserCountFilter,
   type User,
   UserAlreadyExistsError,
+  userWithId,
 } from '@regstack/protocols'
 import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
-import { userRow } from './rows.js'
 
 /** Which of the 8 combinations of the three countable flags `u` has: a bit per flag. */
 function flagsOf(u: Pick<User, 'isActive' | 'isVerified' | 'isSuperuser'>): number {
@@ -45,7 +45,7 @@ export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
 
   /**
    * Stores `next` in place of `row` (same id), keeping the flag tallies in step. Setters build `next`
-   * with {@link userRow} rather than a spread (`{ ...row, ...change }`): V8 copies a spread through a
+   * with {@link userWithId} rather than a spread (`{ ...row, ...change }`): V8 copies a spread through a
    * generic path that cost several times the literal on every update.
    */
   const replace = (row: User, next: User): void => {
@@ -54,7 +54,7 @@ export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
   }
   /** The stored row of `id` with `change` applied and `updatedAt` stamped `now`. */
   const changed = (row: User, change: Partial<NewUser>, now: Date): User =>
-    userRow(row.id, {
+    userWithId(row.id, {
       email: change.email ?? row.email,
       hashedPassword: change.hashedPassword !== undefined ? change.hashedPassword : row.hashedPassword,
       isActive: change.isActive ?? row.isActive,
@@ -82,7 +82,7 @@ export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
   return {
     async create(user: NewUser): Promise<User> {
       if (idByEmail.has(user.email)) throw new UserAlreadyExistsError(user.email)
-      const row = userRow(newId(), user)
+      const row = userWithId(newId(), user)
       byId.set(row.id, row)
       idByEmail.set(row.email, row.id)
       const flags = flagsOf(row)

@@ -49,5 +49,7 @@ export function createMongoRepos(db: Db, options: MongoReposOptions): Repos {
   return guardRepos(createRawMongoRepos(db, options), {
     clock: options.clock,
     isStorableId: (id) => OBJECT_ID_HEX.test(id),
+    // Every raw method maps the driver's freshly decoded documents, or the guard's fresh argument.
+    resultsAreFresh: true,
   })
 }

@@ -164,6 +164,7 @@ describe('public surface', () => {
     expectTypeOf<GuardOptions>().toEqualTypeOf<{
       readonly clock: Clock
       readonly isStorableId?: (id: string) => boolean
+      readonly resultsAreFresh?: boolean
     }>()
     expectTypeOf(api.makeNewUser).toEqualTypeOf<(init: UserInit, clock: Clock) => NewUser>()
     expectTypeOf(api.makeNewPendingRegistration).toEqualTypeOf<

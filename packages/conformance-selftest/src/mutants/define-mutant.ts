@@ -34,6 +34,8 @@ export interface MutantSpec {
   readonly guarded?: (layers: GuardedLayers) => RepoPatch
   /** Builds the raw store itself (e.g. with another clock); defaults to `createRawMemoryRepos({ clock })`. */
   readonly base?: (clock: Clock) => Repos
+  /** Guards with `resultsAreFresh: true`: the guard then trusts the raw layer's results as they are. */
+  readonly claimsFreshResults?: boolean
 }
 
 /** Replaces the listed methods of `repos` with the patch's, leaving the rest untouched. */
@@ -60,7 +62,7 @@ export function defineMutant(spec: MutantSpec): Mutant {
     makeRepos: ({ clock }) => {
       const base = spec.base?.(clock) ?? createRawMemoryRepos({ clock })
       const raw = applyPatch(base, spec.raw?.({ raw: base, clock }))
-      const guarded = guardRepos(raw, { clock })
+      const guarded = guardRepos(raw, { clock, resultsAreFresh: spec.claimsFreshResults === true })
       return { repos: applyPatch(guarded, spec.guarded?.({ guarded, raw, clock })) }
     },
   }

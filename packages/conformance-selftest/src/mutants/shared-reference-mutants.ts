@@ -130,10 +130,22 @@ const keptInput: Mutant = defineMutant({
 })
 
 /** Every returning method, with a flaw of its own, nested dates shared, and an input kept. */
+/**
+ * The memory store guarded with `resultsAreFresh: true`: the adapter claims it builds every result
+ * for the call alone, but hands out the rows it keeps, so the guard's one copy is skipped.
+ */
+const freshClaimedOverStoredRows: Mutant = defineMutant({
+  id: 'freshness.claims-fresh-results-over-stored-rows',
+  description: 'The adapter declares resultsAreFresh to guardRepos but returns the rows it stores.',
+  clause: '§0.7',
+  claimsFreshResults: true,
+})
+
 export const SHARED_REFERENCE_MUTANTS: readonly Mutant[] = [
   ...(Object.entries(RETURNING) as [keyof Repos, readonly string[]][]).flatMap(([repo, methods]) =>
     methods.map((method) => sharedReference(repo, method)),
   ),
   sharedDates,
   keptInput,
+  freshClaimedOverStoredRows,
 ]

@@ -102,3 +102,36 @@ export function copyMfaVerifyResult(r: MfaVerifyResult): MfaVerifyResult {
 export function copyOrNull<T>(value: T | null, copy: (v: T) => T): T | null {
   return value === null ? null : copy(value)
 }
+
+/** How the guard hands out what a raw repository returned. */
+export interface ResultCopies {
+  readonly user: (u: User) => User
+  readonly pending: (p: PendingRegistration) => PendingRegistration
+  readonly mfaCode: (c: MfaCode) => MfaCode
+  readonly mfaVerifyResult: (r: MfaVerifyResult) => MfaVerifyResult
+  readonly oauthIdentity: (i: OAuthIdentity) => OAuthIdentity
+  readonly oauthState: (s: OAuthState) => OAuthState
+}
+
+/** Fresh closed copies: for raw repositories that return what they keep (the memory adapter). */
+export const COPY_RESULTS: ResultCopies = {
+  user: copyUser,
+  pending: copyPendingRegistration,
+  mfaCode: copyMfaCode,
+  mfaVerifyResult: copyMfaVerifyResult,
+  oauthIdentity: copyOAuthIdentity,
+  oauthState: copyOAuthState,
+}
+
+const asIs = <T>(value: T): T => value
+
+/** The results themselves: for raw repositories that build every result for the call alone. */
+export const RESULTS_AS_IS: ResultCopies = {
+  user: asIs,
+  pending: asIs,
+  mfaCode: asIs,
+  // Two fields: copied regardless, so no adapter constant (a shared "missing" answer) ever leaks.
+  mfaVerifyResult: copyMfaVerifyResult,
+  oauthIdentity: asIs,
+  oauthState: asIs,
+}

@@ -7,7 +7,6 @@ import { validateNewMfaCode } from '../validate/new-models.js'
 import { hasOwn, requireOptions } from '../validate/objects.js'
 import { requireMfaKind, requireOptionalDate, requireOptionalMfaKind } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
-import { copyMfaCode, copyMfaVerifyResult } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /**
@@ -30,7 +29,7 @@ export function guardMfaCodes(inner: RawMfaCodeRepo, ctx: GuardContext): MfaCode
       const kind = requireMfaKind(hasOwn(o, 'kind') ? o.kind : undefined, 'kind')
       const rawCode = requireKeyString(hasOwn(o, 'rawCode') ? o.rawCode : undefined, 'rawCode')
       if (!matchable(userId)) return { outcome: 'missing', attemptsRemaining: 0 }
-      return copyMfaVerifyResult(await inner.verify({ userId, kind, rawCode }))
+      return ctx.copy.mfaVerifyResult(await inner.verify({ userId, kind, rawCode }))
     },
     async delete(opts: unknown): Promise<void> {
       const o = requireOptions(opts, 'opts')
@@ -46,7 +45,7 @@ export function guardMfaCodes(inner: RawMfaCodeRepo, ctx: GuardContext): MfaCode
       const kind = requireMfaKind(hasOwn(o, 'kind') ? o.kind : undefined, 'kind')
       if (!matchable(userId)) return null
       const found = await inner.find({ userId, kind })
-      return found === null ? null : copyMfaCode(found)
+      return found === null ? null : ctx.copy.mfaCode(found)
     },
     async purgeExpired(now: unknown): Promise<number> {
       return await inner.purgeExpired(requireOptionalDate(now, 'now') ?? ctx.now())

@@ -7,7 +7,7 @@ import { validateNewOAuthIdentity } from '../validate/new-models.js'
 import { hasOwn, requireOptions } from '../validate/objects.js'
 import { requireDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
-import { copyOAuthIdentity } from './copy-models.js'
+import type { GuardContext } from './guard-options.js'
 
 /*
  * Lookup strings are read own-only with literal keys and checked against literal limits (see
@@ -19,10 +19,10 @@ import { copyOAuthIdentity } from './copy-models.js'
  * Wraps `inner`. `userId` is the plain string stored in `OAuthIdentity.userId`, so only the 36-unit
  * limit, U+0000 and lone surrogates make it unmatchable.
  */
-export function guardOAuthIdentities(inner: RawOAuthIdentityRepo): OAuthIdentityRepo {
+export function guardOAuthIdentities(inner: RawOAuthIdentityRepo, ctx: GuardContext): OAuthIdentityRepo {
   return {
     async create(identity: unknown): Promise<OAuthIdentity> {
-      return copyOAuthIdentity(await inner.create(validateNewOAuthIdentity(identity)))
+      return ctx.copy.oauthIdentity(await inner.create(validateNewOAuthIdentity(identity)))
     },
     async findBySubject(opts: unknown): Promise<OAuthIdentity | null> {
       const o = requireOptions(opts, 'opts')
@@ -32,12 +32,12 @@ export function guardOAuthIdentities(inner: RawOAuthIdentityRepo): OAuthIdentity
         return null
       }
       const found = await inner.findBySubject({ provider, subjectId })
-      return found === null ? null : copyOAuthIdentity(found)
+      return found === null ? null : ctx.copy.oauthIdentity(found)
     },
     async listForUser(userId: unknown): Promise<OAuthIdentity[]> {
       const u = requireKeyString(userId, 'userId')
       if (!isMatchable(u, FIELD_LIMITS.userId)) return []
-      return (await inner.listForUser(u)).map(copyOAuthIdentity)
+      return (await inner.listForUser(u)).map(ctx.copy.oauthIdentity)
     },
     async delete(opts: unknown): Promise<boolean> {
       const o = requireOptions(opts, 'opts')

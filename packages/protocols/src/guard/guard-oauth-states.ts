@@ -7,7 +7,7 @@ import { validateNewOAuthState } from '../validate/new-models.js'
 import { hasOwn, requireOptionalOptions } from '../validate/objects.js'
 import { requireOptionalBoolean, requireOptionalDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
-import { copyOAuthState, copyOrNull } from './copy-models.js'
+import { copyOrNull } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /** A state id some stored row could have: an empty id is never stored (CONTRACT §2.5). */
@@ -24,7 +24,7 @@ export function guardOAuthStates(inner: RawOAuthStateRepo, ctx: GuardContext): O
     async find(stateId: unknown): Promise<OAuthState | null> {
       const s = requireKeyString(stateId, 'stateId')
       if (!isStateIdMatchable(s)) return null
-      return copyOrNull(await inner.find(s), copyOAuthState)
+      return copyOrNull(await inner.find(s), ctx.copy.oauthState)
     },
     async setResultToken(stateId: unknown, token: unknown, opts: unknown): Promise<void> {
       const s = requireKeyString(stateId, 'stateId')
@@ -42,7 +42,7 @@ export function guardOAuthStates(inner: RawOAuthStateRepo, ctx: GuardContext): O
     async consume(stateId: unknown): Promise<OAuthState | null> {
       const s = requireKeyString(stateId, 'stateId')
       if (!isStateIdMatchable(s)) return null
-      return copyOrNull(await inner.consume(s), copyOAuthState)
+      return copyOrNull(await inner.consume(s), ctx.copy.oauthState)
     },
     async purgeExpired(now: unknown): Promise<number> {
       return await inner.purgeExpired(requireOptionalDate(now, 'now') ?? ctx.now())

@@ -2,6 +2,7 @@
 import type { Clock } from '../clock.js'
 import { FIELD_LIMITS } from '../limits.js'
 import { isMatchable } from '../validate/strings.js'
+import { COPY_RESULTS, RESULTS_AS_IS, type ResultCopies } from './copy-models.js'
 
 /** Options of `guardRepos`. */
 export interface GuardOptions {
@@ -14,6 +15,16 @@ export interface GuardOptions {
    * Ids longer than 36 code units, or holding U+0000 or a lone surrogate, never match regardless.
    */
   readonly isStorableId?: (id: string) => boolean
+  /**
+   * Set when the raw repositories build every model they return for that call alone (decoded from a
+   * driver's row or document, or made from the fresh argument the guard handed in), sharing no object
+   * or `Date` with anything the adapter keeps or the caller passed: the guard then hands them out
+   * without copying them again. "Copy once": a knex `listPaged` of 50 users otherwise decodes 50
+   * models and copies them all (100 more `Date`s). Leave it unset when the adapter returns what it
+   * stores (as the memory adapter does); the conformance suite's freshness and closed-model checks
+   * fail an adapter that sets it wrongly. @default false
+   */
+  readonly resultsAreFresh?: boolean
 }
 
 /** What the per-repository guards need from {@link GuardOptions}, resolved once. */
@@ -22,16 +33,19 @@ export interface GuardContext {
   now(): Date
   /** True when some stored user could have this id. */
   isUserIdMatchable(id: string): boolean
+  /** How results leave the guard: copied, or as they are when the adapter made them fresh. */
+  readonly copy: ResultCopies
 }
 
 /** Builds the {@link GuardContext}. @throws TypeError when `options.clock` has no `now` method. */
 export function createGuardContext(options: GuardOptions): GuardContext {
-  const { clock, isStorableId } = options
+  const { clock, isStorableId, resultsAreFresh } = options
   // A missing clock is a wiring bug in the adapter, not bad user input, hence TypeError.
   if (typeof clock?.now !== 'function') throw new TypeError('guardRepos: options.clock must be a Clock')
   return {
     now: () => new Date(clock.now().getTime()),
     isUserIdMatchable: (id) =>
       isMatchable(id, FIELD_LIMITS.userId) && (isStorableId === undefined || isStorableId(id)),
+    copy: resultsAreFresh === true ? RESULTS_AS_IS : COPY_RESULTS,
   }
 }

@@ -6,24 +6,24 @@ import type { PendingRepo } from '../repos.js'
 import { validateNewPendingRegistration } from '../validate/new-models.js'
 import { requireOptionalDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
-import { copyOrNull, copyPendingRegistration } from './copy-models.js'
+import { copyOrNull } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /** Wraps `inner`: validated inputs, "nothing" for unmatchable keys, clock defaults, fresh copies. */
 export function guardPending(inner: RawPendingRepo, ctx: GuardContext): PendingRepo {
   return {
     async upsert(pending: unknown): Promise<PendingRegistration> {
-      return copyPendingRegistration(await inner.upsert(validateNewPendingRegistration(pending)))
+      return ctx.copy.pending(await inner.upsert(validateNewPendingRegistration(pending)))
     },
     async findByTokenHash(tokenHash: unknown): Promise<PendingRegistration | null> {
       const t = requireKeyString(tokenHash, 'tokenHash')
       if (!isMatchable(t, FIELD_LIMITS.tokenHash)) return null
-      return copyOrNull(await inner.findByTokenHash(t), copyPendingRegistration)
+      return copyOrNull(await inner.findByTokenHash(t), ctx.copy.pending)
     },
     async findByEmail(email: unknown): Promise<PendingRegistration | null> {
       const e = requireKeyString(email, 'email')
       if (!isMatchable(e, FIELD_LIMITS.email)) return null
-      return copyOrNull(await inner.findByEmail(e), copyPendingRegistration)
+      return copyOrNull(await inner.findByEmail(e), ctx.copy.pending)
     },
     async deleteByEmail(email: unknown): Promise<void> {
       const e = requireKeyString(email, 'email')

@@ -41,7 +41,7 @@ export function guardRepos(inner: RawRepos, options: GuardOptions): Repos {
     blacklist: guardBlacklist(inner.blacklist, ctx),
     attempts: guardAttempts(inner.attempts, ctx),
     mfaCodes: guardMfaCodes(inner.mfaCodes, ctx),
-    oauthIdentities: guardOAuthIdentities(inner.oauthIdentities),
+    oauthIdentities: guardOAuthIdentities(inner.oauthIdentities, ctx),
     oauthStates: guardOAuthStates(inner.oauthStates, ctx),
   }
 }

@@ -12,7 +12,7 @@ import {
   requireOptionalSafeInteger,
 } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireNullableString, requireString } from '../validate/strings.js'
-import { copyOrNull, copyUser } from './copy-models.js'
+import { copyOrNull } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /**
@@ -27,17 +27,17 @@ export function guardUsers(inner: RawUserRepo, ctx: GuardContext): UserRepo {
 
   return {
     async create(user: unknown): Promise<User> {
-      return copyUser(await inner.create(validateNewUser(user)))
+      return ctx.copy.user(await inner.create(validateNewUser(user)))
     },
     async getByEmail(email: unknown): Promise<User | null> {
       const e = requireKeyString(email, 'email')
       if (!isMatchable(e, FIELD_LIMITS.email)) return null
-      return copyOrNull(await inner.getByEmail(e), copyUser)
+      return copyOrNull(await inner.getByEmail(e), ctx.copy.user)
     },
     async getById(id: unknown): Promise<User | null> {
       const u = userId(id)
       if (!ctx.isUserIdMatchable(u)) return null
-      return copyOrNull(await inner.getById(u), copyUser)
+      return copyOrNull(await inner.getById(u), ctx.copy.user)
     },
     async setLastLogin(id: unknown, when: unknown): Promise<void> {
       const u = userId(id)
@@ -94,7 +94,7 @@ export function guardUsers(inner: RawUserRepo, ctx: GuardContext): UserRepo {
       return await inner.count(resolveCountFilter(filter))
     },
     async listPaged(opts: unknown): Promise<User[]> {
-      return (await inner.listPaged(resolveListPaged(opts))).map(copyUser)
+      return (await inner.listPaged(resolveListPaged(opts))).map(ctx.copy.user)
     },
   }
 }
