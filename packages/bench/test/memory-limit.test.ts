@@ -5,12 +5,18 @@
 import { createMemoryRepos } from '@regstack/adapter-memory'
 import { FrozenClock } from '@regstack/protocols'
 import { describe, expect, it } from 'vitest'
-import { countRows } from '../src/bench/op-bench.js'
+import { countDates, countRows } from '../src/bench/op-bench.js'
 import { newUser } from '../src/bench/op-spec.js'
 import { memoryTable } from '../src/bench/render-tables.js'
 import type { EngineOps, OpResult } from '../src/bench/results.js'
 import type { Summary } from '../src/bench/stats.js'
-import { MEMORY_LOOKUP_LIMIT, MEMORY_WRITE_LIMIT, memoryLimit } from '../src/bench/targets.js'
+import {
+  contractFloorUs,
+  floorOf,
+  MEMORY_LOOKUP_LIMIT,
+  MEMORY_WRITE_LIMIT,
+  memoryLimit,
+} from '../src/bench/targets.js'
 
 const summary = (medianUs: number): Summary => ({ medianUs, p99Us: medianUs, opsPerSec: 1e6 / medianUs })
 
@@ -73,11 +79,58 @@ describe('memoryTable', () => {
     // 20 µs / 0.2 µs = 100× the Map get: over 5×, within 5× per row of 50 (250×).
     expect(row('users.listPaged')).toContain('lookup ≤ 5× per row (50 rows: 250×)')
     expect(row('users.listPaged')).toContain('| within |')
-    expect(row('users.listPaged')).toContain('100 × 0.10 = 10.0 µs (50.0×)')
+    expect(row('users.listPaged')).toContain('100 Dates × 0.10 = 10.0 µs (50.0×)')
   })
 
   it('still holds a point lookup to 5× the whole call', () => {
     expect(row('mfaCodes.find')).toContain('lookup ≤ 5×')
     expect(row('mfaCodes.find')).toContain('**over**')
+  })
+})
+
+describe('per-operation floor and contract floor', () => {
+  const engine: EngineOps = {
+    engine: 'memory',
+    label: 'test',
+    reference: true,
+    counterLabel: 'none',
+    floor: summary(0.5),
+    dateFloor: summary(0.1),
+    mfaCheck: summary(1.5),
+    ops: [
+      // Its own slices' Map get (0.2 µs) decides: 0.9 / 0.2 = 4.5×, within; against the pass floor it would read 1.8×.
+      { op: 'mfaCodes.find', documentedRoundTrips: 1, adapter: summary(0.9), floor: summary(0.2), dates: 2 },
+      {
+        op: 'mfaCodes.verify(ok)',
+        documentedRoundTrips: 2,
+        adapter: summary(4),
+        floor: summary(0.2),
+        dates: 0,
+      },
+      { op: 'users.count', documentedRoundTrips: 1, adapter: summary(0.6) },
+    ],
+  }
+  const lines = memoryTable(engine, 8).split('\n')
+  const row = (name: string): string => lines.find((l) => l.startsWith(`| ${name} `)) ?? ''
+
+  it('divides each operation by the Map get timed in its own slices, else the pass floor', () => {
+    expect(floorOf(engine.ops[0] as OpResult, engine)).toBe(0.2)
+    expect(floorOf(engine.ops[2] as OpResult, engine)).toBe(0.5)
+    expect(row('mfaCodes.find')).toContain('| 4.5× |')
+    expect(row('users.count')).toContain('| 1.2× |')
+  })
+
+  it('prices the fresh Dates of a result and, for a verify, the MFA check', () => {
+    expect(contractFloorUs(engine.ops[0] as OpResult, engine)).toBeCloseTo(0.2)
+    expect(contractFloorUs(engine.ops[1] as OpResult, engine)).toBeCloseTo(1.5)
+    expect(row('mfaCodes.verify(ok)')).toContain('0 Dates × 0.10 + MFA check 1.50 = 1.50 µs (7.5×)')
+    expect(contractFloorUs(engine.ops[2] as OpResult, engine)).toBeUndefined()
+  })
+
+  it('counts the Dates of one model or of each model in a list', () => {
+    const d = new Date(0)
+    expect(countDates({ a: d, b: null, c: 'x' })).toBe(1)
+    expect(countDates([{ a: d }, { a: d, b: d }])).toBe(3)
+    expect(countDates(null)).toBe(0)
   })
 })

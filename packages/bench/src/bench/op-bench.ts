@@ -1,5 +1,5 @@
 /** Runs every operation on one engine for several passes and folds the passes into medians. */
-import { FrozenClock, type Repos } from '@regstack/protocols'
+import { FrozenClock, mfaCodeDigest, mfaCodeMatches, type Repos } from '@regstack/protocols'
 import { type BenchConfig, callsPerPass, concurrentWarmup } from './bench-config.js'
 import type { BenchEngine, BenchStore } from './bench-engine.js'
 import { type Side, timeInterleaved } from './interleave.js'
@@ -18,6 +18,7 @@ interface PassSample {
   adapter?: Summary
   raw?: Summary
   unguarded?: Summary
+  floor?: Summary
   peers?: Record<string, Summary>
   roundTrips?: number
   rows?: number
@@ -28,11 +29,30 @@ interface PassSample {
 /** Rows in a list result and the `Date` objects they hold (own enumerable fields, one level deep). */
 export function countRows(result: unknown): { rows: number; dates: number } {
   if (!Array.isArray(result)) throw new TypeError('a listsRows operation did not return an array')
+  return { rows: result.length, dates: countDates(result) }
+}
+
+/** The `Date` objects a result holds: in a model, or in each model of a list (one level deep). */
+export function countDates(result: unknown): number {
+  if (Array.isArray(result)) return result.reduce((n: number, row: unknown) => n + countDates(row), 0)
+  if (result === null || typeof result !== 'object') return 0
   let dates = 0
-  for (const row of result as unknown[]) {
-    for (const value of Object.values(row as object)) if (value instanceof Date) dates += 1
+  for (const value of Object.values(result)) if (value instanceof Date) dates += 1
+  return dates
+}
+
+/** `call`, remembering what its first call resolved to (the rest run untouched). */
+function keepingFirstResult(call: (i: number) => Promise<unknown>) {
+  const kept: { done: boolean; value?: unknown } = { done: false }
+  const wrapped = (i: number): Promise<unknown> => {
+    if (kept.done) return call(i)
+    kept.done = true
+    return call(i).then((value) => {
+      kept.value = value
+      return value
+    })
   }
-  return { rows: result.length, dates }
+  return { wrapped, kept }
 }
 
 /** One side alone: warm-up, then the sequential series, then the concurrent one (in-process figures). */
@@ -72,10 +92,12 @@ async function runOne(
     ...(engine.raw ? { raw: engine.raw } : {}),
   })
   const counter = engine.counter
+  // In process, what the first (warm-up) call returned says how many fresh `Date`s each call pays for.
+  const first = keepingFirstResult(prepared.call)
   const sides: Side[] = [
     {
       name: 'adapter',
-      call: prepared.call,
+      call: engine.id === 'memory' ? first.wrapped : prepared.call,
       ...(counter === undefined
         ? {}
         : {
@@ -91,6 +113,7 @@ async function runOne(
     },
   ]
   if (prepared.raw !== undefined && engine.raw !== undefined) sides.push({ name: 'raw', call: prepared.raw })
+  if (engine.id === 'memory') sides.push({ name: 'floor', call: awaitedMapGet() })
   for (const [name, call] of Object.entries(prepared.peers ?? {})) sides.push({ name: `peer:${name}`, call })
   const timed = await timeInterleaved(sides, config)
   const adapter = timed.adapter
@@ -98,12 +121,14 @@ async function runOne(
   if (adapter !== undefined) sample.adapter = adapter.summary
   if (adapter?.perCall !== undefined) sample.roundTrips = adapter.perCall
   if (timed.raw !== undefined) sample.raw = timed.raw.summary
+  if (timed.floor !== undefined) sample.floor = timed.floor.summary
   for (const [name, t] of Object.entries(timed)) {
     if (!name.startsWith('peer:')) continue
     sample.peers ??= {}
     sample.peers[name.slice('peer:'.length)] = t.summary
   }
   if (spec.listsRows === true) Object.assign(sample, countRows(await prepared.call(0)))
+  else if (engine.id === 'memory' && first.kept.done) sample.dates = countDates(first.kept.value)
   if (unguarded !== undefined) {
     const bare = await spec.prepare({ ...base, repos: unguarded, tag: `${tag}u` })
     sample.unguarded = (await measure(bare.call, config)).summary
@@ -112,9 +137,13 @@ async function runOne(
 }
 
 /** An awaited `Map` get: what any in-process store costs at least. */
-async function mapFloor(config: BenchConfig): Promise<Summary> {
+function awaitedMapGet(): () => Promise<object | undefined> {
   const map = new Map<string, object>([['bench@example.test', { id: '1' }]])
-  const get = async (): Promise<object | undefined> => map.get('bench@example.test')
+  return async () => map.get('bench@example.test')
+}
+
+async function mapFloor(config: BenchConfig): Promise<Summary> {
+  const get = awaitedMapGet()
   return (await measure(() => get(), config)).summary
 }
 
@@ -142,6 +171,31 @@ function dateFloor(config: BenchConfig): Summary {
   return { medianUs, p99Us: quantile(samples, 0.99), opsPerSec: 1e6 / medianUs }
 }
 
+/** MFA checks per timed sample. */
+const CHECKS_PER_SAMPLE = 50
+
+/**
+ * One `mfaCodeMatches` (SHA-256 of the guess, then `crypto.timingSafeEqual` against the stored hex
+ * digest, as CONTRACT §0.14 requires of every verify), timed in batches like {@link dateFloor}.
+ */
+function mfaCheckFloor(config: BenchConfig): Summary {
+  const stored = mfaCodeDigest('123456') ?? ''
+  let matches = 0
+  const check = (): void => {
+    for (let k = 0; k < CHECKS_PER_SAMPLE; k++) if (mfaCodeMatches('123456', stored)) matches += 1
+  }
+  for (let k = 0; k < config.warmup; k++) check()
+  const samples: number[] = []
+  for (let k = 0; k < config.sequential.iterations; k++) {
+    const start = process.hrtime.bigint()
+    check()
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / CHECKS_PER_SAMPLE)
+  }
+  if (matches === 0) throw new Error('mfaCheckFloor: the right code never matched')
+  const medianUs = quantile(samples, 0.5)
+  return { medianUs, p99Us: quantile(samples, 0.99), opsPerSec: 1e6 / medianUs }
+}
+
 /** All operations on `engine`, `config.passes` times, each pass on a fresh store. */
 export async function benchOperations(
   engine: BenchEngine,
@@ -151,6 +205,7 @@ export async function benchOperations(
   const perOp = new Map<string, PassSample[]>(ALL_OPS.map((s) => [s.id, []]))
   const floors: Summary[] = []
   const dateFloors: Summary[] = []
+  const mfaChecks: Summary[] = []
   for (let pass = 0; pass < config.passes; pass++) {
     const clock = new FrozenClock(new Date('2026-01-15T12:00:00.000Z'))
     const store = await engine.openStore(clock)
@@ -177,6 +232,7 @@ export async function benchOperations(
       if (engine.id === 'memory') {
         floors.push(await mapFloor(config))
         dateFloors.push(dateFloor(config))
+        mfaChecks.push(mfaCheckFloor(config))
       }
     } finally {
       await store.close()
@@ -195,21 +251,24 @@ export async function benchOperations(
       : { peerLabels: Object.fromEntries(engine.peers.map((p) => [p.name, p.label])) }),
     ...(floors.length === 0 ? {} : { floor: medianOfPasses(floors) }),
     ...(dateFloors.length === 0 ? {} : { dateFloor: medianOfPasses(dateFloors) }),
+    ...(mfaChecks.length === 0 ? {} : { mfaCheck: medianOfPasses(mfaChecks) }),
     ops,
   }
 }
 
 function fold(spec: OpSpec, samples: readonly PassSample[]): OpResult {
-  const pick = (key: 'adapter' | 'raw' | 'unguarded'): Summary | undefined => {
+  const pick = (key: 'adapter' | 'raw' | 'unguarded' | 'floor'): Summary | undefined => {
     const got = samples.flatMap((s) => (s[key] === undefined ? [] : [s[key]]))
     return got.length === 0 ? undefined : medianOfPasses(got)
   }
   const trips = samples.flatMap((s) => (s.roundTrips === undefined ? [] : [s.roundTrips]))
   const error = samples.find((s) => s.error !== undefined)?.error
   const counted = samples.find((s) => s.rows !== undefined)
+  const dated = samples.find((s) => s.dates !== undefined)
   const adapter = pick('adapter')
   const raw = pick('raw')
   const unguarded = pick('unguarded')
+  const floor = pick('floor')
   const peerNames = [...new Set(samples.flatMap((s) => Object.keys(s.peers ?? {})))]
   const peers = Object.fromEntries(
     peerNames.map((name) => [
@@ -223,9 +282,11 @@ function fold(spec: OpSpec, samples: readonly PassSample[]): OpResult {
     ...(adapter === undefined ? {} : { adapter }),
     ...(raw === undefined ? {} : { raw }),
     ...(unguarded === undefined ? {} : { unguarded }),
+    ...(floor === undefined ? {} : { floor }),
     ...(peerNames.length === 0 ? {} : { peers }),
     ...(trips.length === 0 ? {} : { roundTrips: Math.max(...trips) }),
-    ...(counted?.rows === undefined ? {} : { rows: counted.rows, dates: counted.dates ?? 0 }),
+    ...(counted?.rows === undefined ? {} : { rows: counted.rows }),
+    ...(dated?.dates === undefined ? {} : { dates: dated.dates }),
     ...(error === undefined ? {} : { error }),
   }
 }

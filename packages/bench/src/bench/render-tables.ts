@@ -2,7 +2,15 @@
 import { perSec, seconds, table, times, us } from './format.js'
 import type { BenchResults, EngineOps, OpResult } from './results.js'
 import { quantile, ratio } from './stats.js'
-import { FLAT_LIMIT, growthRatios, type MemoryLimit, memoryLimit } from './targets.js'
+import {
+  contractFloorParts,
+  contractFloorUs,
+  FLAT_LIMIT,
+  floorOf,
+  growthRatios,
+  type MemoryLimit,
+  memoryLimit,
+} from './targets.js'
 
 const trips = (o: OpResult): string =>
   o.roundTrips === undefined
@@ -46,14 +54,16 @@ const limitText = (l: MemoryLimit): string =>
     ? `${l.kind} ≤ ${l.limit}×`
     : `${l.kind} ≤ ${l.limit / Math.max(1, l.rows)}× per row (${l.rows} rows: ${l.limit}×)`
 
-/** List reads: the fresh `Date`s one result holds and what allocating them alone costs, µs and × Map get. */
-const dateFloorText = (o: OpResult, dateUs: number | undefined, floor: number | undefined): string =>
-  o.dates === undefined || dateUs === undefined
+/** The contract's share of one call: its parts, µs, and × the Map get of the op's slices. */
+const contractFloorText = (o: OpResult, e: EngineOps, floor: number | undefined): string => {
+  const parts = contractFloorParts(o, e)
+  const cost = contractFloorUs(o, e)
+  return parts === undefined || cost === undefined
     ? '–'
-    : `${o.dates} × ${us(dateUs)} = ${us(o.dates * dateUs)} µs (${times(ratio(o.dates * dateUs, floor), 1)})`
+    : `${parts} = ${us(cost)} µs (${times(ratio(cost, floor), 1)})`
+}
 
 export function memoryTable(e: EngineOps, callers: number): string {
-  const floor = e.floor?.medianUs
   const header = [
     'Operation',
     'median µs',
@@ -63,11 +73,13 @@ export function memoryTable(e: EngineOps, callers: number): string {
     '× Map get',
     'limit (issue 17)',
     'verdict',
-    'fresh-Date floor',
+    'Map get µs (same slices)',
+    'contract floor (fresh Dates, MFA check)',
     `ops/s ×${callers}`,
   ]
   const rows = e.ops.map((o) => {
-    const x = ratio(o.adapter?.medianUs, floor)
+    const opFloor = floorOf(o, e)
+    const x = ratio(o.adapter?.medianUs, opFloor)
     const limit = memoryLimit(o)
     const verdict = Number.isNaN(x) ? '–' : x <= limit.limit ? 'within' : '**over**'
     return (
@@ -82,7 +94,8 @@ export function memoryTable(e: EngineOps, callers: number): string {
         times(x, 1),
         limitText(limit),
         verdict,
-        dateFloorText(o, e.dateFloor?.medianUs, floor),
+        us(opFloor),
+        contractFloorText(o, e, opFloor),
         perSec(o.adapter?.opsPerSec),
       ]
     )

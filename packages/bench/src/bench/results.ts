@@ -10,12 +10,17 @@ export interface OpResult {
   readonly peers?: Readonly<Record<string, Summary>>
   /** The memory adapter without `guardRepos`. */
   readonly unguarded?: Summary
+  /**
+   * Memory only: the awaited `Map` get timed in the same slices as this operation, so a drift in the
+   * machine's load falls on both; the operation's ratio uses this floor.
+   */
+  readonly floor?: Summary
   /** Statements (or commands) per call, counted by driver instrumentation during the warm-up (never while timing). */
   readonly roundTrips?: number
   readonly documentedRoundTrips: number
   /** List reads (`OpSpec.listsRows`): rows in one result, counted on an untimed call. */
   readonly rows?: number
-  /** List reads: `Date` objects in one result (every one a fresh allocation, CONTRACT §0.18). */
+  /** Memory: `Date` objects in one result (every one a fresh allocation, CONTRACT §0.18). */
   readonly dates?: number
   readonly error?: string
 }
@@ -28,10 +33,12 @@ export interface EngineOps {
   /** Library and version of each peer, by name. */
   readonly peerLabels?: Readonly<Record<string, string>>
   readonly counterLabel: string
-  /** Memory only: an awaited `Map` get, the in-process floor. */
+  /** Memory only: an awaited `Map` get, the in-process floor, timed alone at the end of each pass. */
   readonly floor?: Summary
   /** Memory only: one `new Date(ms)`, µs (batched, so no timer in it): the price of each fresh `Date` returned. */
   readonly dateFloor?: Summary
+  /** Memory only: one `mfaCodeMatches` (SHA-256 + `timingSafeEqual`, CONTRACT §0.14), batched. */
+  readonly mfaCheck?: Summary
   readonly ops: readonly OpResult[]
 }
 
