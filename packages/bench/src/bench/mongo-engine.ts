@@ -39,7 +39,8 @@ export async function openMongoEngine(uri: string | undefined): Promise<BenchEng
     openStore: async (clock) => {
       // The stand-in cannot drop databases; a fresh name per store keeps runs apart anyway.
       const db = client.db(freshNamespace())
-      await ensureIndexes(db, { loginLockoutWindowMs: WEEK_MS })
+      // The stand-in has neither `create` with a validator nor `collMod`; a real server installs it.
+      await ensureIndexes(db, { loginLockoutWindowMs: WEEK_MS, oauthStatesValidator: standIn === undefined })
       return { repos: createMongoRepos(db, { clock }), close: async () => {} }
     },
     close: async () => {
