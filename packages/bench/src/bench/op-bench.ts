@@ -147,53 +147,50 @@ async function mapFloor(config: BenchConfig): Promise<Summary> {
   return (await measure(() => get(), config)).summary
 }
 
-/** Fresh `Date`s allocated per timed sample: enough that the timer's own cost is negligible. */
-const DATES_PER_SAMPLE = 200
-
 /**
- * One `new Date(ms)`, the allocation every returned `Date` costs (CONTRACT §0.18 makes each fresh),
- * timed in batches so the figure is the allocation alone; the dates are kept so none is elided.
+ * The cost of one unit of `work`, timed in batches of `perSample` units so the timer's own cost is
+ * negligible: for costs too small to time one at a time.
  */
-function dateFloor(config: BenchConfig): Summary {
-  const base = Date.UTC(2026, 0, 15)
-  const batch: Date[] = new Array<Date>(DATES_PER_SAMPLE)
-  const allocate = (): void => {
-    for (let k = 0; k < DATES_PER_SAMPLE; k++) batch[k] = new Date(base + k)
-  }
-  for (let k = 0; k < config.warmup; k++) allocate()
+function batched(config: BenchConfig, perSample: number, work: () => void): Summary {
+  for (let k = 0; k < config.warmup; k++) work()
   const samples: number[] = []
   for (let k = 0; k < config.sequential.iterations; k++) {
     const start = process.hrtime.bigint()
-    allocate()
-    samples.push(Number(process.hrtime.bigint() - start) / 1000 / DATES_PER_SAMPLE)
+    work()
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / perSample)
   }
   const medianUs = quantile(samples, 0.5)
   return { medianUs, p99Us: quantile(samples, 0.99), opsPerSec: 1e6 / medianUs }
 }
 
-/** MFA checks per timed sample. */
+const DATES_PER_SAMPLE = 200
+
+/**
+ * One `new Date(ms)`, the allocation every returned `Date` costs (CONTRACT §0.18 makes each fresh);
+ * the dates are kept so none is elided.
+ */
+function dateFloor(config: BenchConfig): Summary {
+  const base = Date.UTC(2026, 0, 15)
+  const batch: Date[] = new Array<Date>(DATES_PER_SAMPLE)
+  return batched(config, DATES_PER_SAMPLE, () => {
+    for (let k = 0; k < DATES_PER_SAMPLE; k++) batch[k] = new Date(base + k)
+  })
+}
+
 const CHECKS_PER_SAMPLE = 50
 
 /**
- * One `mfaCodeMatches` (SHA-256 of the guess, then `crypto.timingSafeEqual` against the stored hex
- * digest, as CONTRACT §0.14 requires of every verify), timed in batches like {@link dateFloor}.
+ * One `mfaCodeMatches`: SHA-256 of the guess, then `crypto.timingSafeEqual` against the stored hex
+ * digest, as CONTRACT §0.14 requires of every verify.
  */
 function mfaCheckFloor(config: BenchConfig): Summary {
   const stored = mfaCodeDigest('123456') ?? ''
   let matches = 0
-  const check = (): void => {
+  const summary = batched(config, CHECKS_PER_SAMPLE, () => {
     for (let k = 0; k < CHECKS_PER_SAMPLE; k++) if (mfaCodeMatches('123456', stored)) matches += 1
-  }
-  for (let k = 0; k < config.warmup; k++) check()
-  const samples: number[] = []
-  for (let k = 0; k < config.sequential.iterations; k++) {
-    const start = process.hrtime.bigint()
-    check()
-    samples.push(Number(process.hrtime.bigint() - start) / 1000 / CHECKS_PER_SAMPLE)
-  }
+  })
   if (matches === 0) throw new Error('mfaCheckFloor: the right code never matched')
-  const medianUs = quantile(samples, 0.5)
-  return { medianUs, p99Us: quantile(samples, 0.99), opsPerSec: 1e6 / medianUs }
+  return summary
 }
 
 /** All operations on `engine`, `config.passes` times, each pass on a fresh store. */
