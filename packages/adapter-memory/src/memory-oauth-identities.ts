@@ -14,113 +14,114 @@ import type { IdSource } from './id-source.js'
  * guard copies them); synchronous bodies keep every operation atomic.
  */
 export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
-  const byId = new Map<string, OAuthIdentity>()
   /*
-   * provider → subjectId → id, nested rather than keyed by a composite string: `findBySubject` (every
+   * provider → subjectId → row, nested rather than keyed by a composite string: `findBySubject` (every
    * OAuth sign-in) then hashes the caller's strings as they are instead of building a key per call.
+   * Nothing is looked up by an identity's own id, so rows live in these two indexes only: a create
+   * pays two inserts, not three.
    */
-  const idBySubject = new Map<string, Map<string, string>>()
-  const subjectIdOf = (provider: string, subjectId: string): string | undefined =>
-    idBySubject.get(provider)?.get(subjectId)
+  const bySubject = new Map<string, Map<string, OAuthIdentity>>()
   /*
-   * Each user's identity ids in listing order, (linkedAt, id) ascending. Neither key changes after
-   * `create`, so the order set at insert stays valid and `listForUser` (read on every account page)
-   * does not sort. A user has a handful of identities, so the insert scan and removal are trivial,
-   * and this list also answers "which identity has this user for this provider" (the second unique
-   * key) by a scan, where a map keyed by `userId + provider` built a composite string on every call.
+   * Each user's rows in listing order, (linkedAt, id) ascending. Neither key changes after `create`,
+   * so the order set at insert stays valid and `listForUser` (read on every account page) does not
+   * sort. A user has a handful of identities, so the insert scan and removal are trivial, and this
+   * list also answers "which identity has this user for this provider" (the second unique key) by a
+   * scan, where a map keyed by `userId + provider` built a composite string on every call.
    */
-  const idsByUser = new Map<string, string[]>()
-  const idOfUserProvider = (userId: string, provider: string): string | undefined => {
-    const ids = idsByUser.get(userId)
-    if (ids === undefined) return undefined
-    for (const id of ids) if (byId.get(id)?.provider === provider) return id
+  const byUser = new Map<string, OAuthIdentity[]>()
+  const rowOfSubject = (provider: string, subjectId: string): OAuthIdentity | undefined =>
+    bySubject.get(provider)?.get(subjectId)
+  const rowOfUserProvider = (userId: string, provider: string): OAuthIdentity | undefined => {
+    for (const row of byUser.get(userId) ?? []) if (row.provider === provider) return row
     return undefined
   }
 
-  /** True when the stored identity `id` lists after `row`. */
-  const after = (id: string | undefined, row: OAuthIdentity): boolean => {
-    const listed = id === undefined ? undefined : byId.get(id)
-    return listed !== undefined && byDateThenId(listed.linkedAt, listed.id, row.linkedAt, row.id) > 0
+  const remove = (row: OAuthIdentity): void => {
+    const subjects = bySubject.get(row.provider)
+    subjects?.delete(row.subjectId)
+    if (subjects?.size === 0) bySubject.delete(row.provider)
+    const rows = byUser.get(row.userId)
+    const at = rows?.indexOf(row) ?? -1
+    if (at !== -1) rows?.splice(at, 1)
+    if (rows?.length === 0) byUser.delete(row.userId)
   }
 
-  const remove = (row: OAuthIdentity): void => {
-    byId.delete(row.id)
-    const subjects = idBySubject.get(row.provider)
-    subjects?.delete(row.subjectId)
-    if (subjects?.size === 0) idBySubject.delete(row.provider)
-    const ids = idsByUser.get(row.userId)
-    const at = ids?.indexOf(row.id) ?? -1
-    if (at !== -1) ids?.splice(at, 1)
-    if (ids?.length === 0) idsByUser.delete(row.userId)
+  /** Rows are never changed in place (a caller's copy is taken after an `await`), only replaced. */
+  const replace = (row: OAuthIdentity, next: OAuthIdentity): void => {
+    bySubject.get(row.provider)?.set(row.subjectId, next)
+    const rows = byUser.get(row.userId)
+    const at = rows?.indexOf(row) ?? -1
+    if (rows !== undefined && at !== -1) rows[at] = next
   }
 
   return {
     async create(identity: NewOAuthIdentity): Promise<OAuthIdentity> {
       if (
-        subjectIdOf(identity.provider, identity.subjectId) !== undefined ||
-        idOfUserProvider(identity.userId, identity.provider) !== undefined
+        rowOfSubject(identity.provider, identity.subjectId) !== undefined ||
+        rowOfUserProvider(identity.userId, identity.provider) !== undefined
       ) {
         throw new OAuthIdentityAlreadyLinkedError(identity.provider, identity.subjectId)
       }
       const row = oauthIdentityWithId(newId(), identity)
-      byId.set(row.id, row)
-      let subjects = idBySubject.get(row.provider)
+      let subjects = bySubject.get(row.provider)
       if (subjects === undefined) {
         subjects = new Map()
-        idBySubject.set(row.provider, subjects)
+        bySubject.set(row.provider, subjects)
       }
-      subjects.set(row.subjectId, row.id)
-      let ids = idsByUser.get(row.userId)
-      if (ids === undefined) {
-        ids = []
-        idsByUser.set(row.userId, ids)
+      subjects.set(row.subjectId, row)
+      let rows = byUser.get(row.userId)
+      if (rows === undefined) {
+        rows = []
+        byUser.set(row.userId, rows)
       }
       // Before the first listed identity that sorts after the new one.
       let at = 0
-      while (at < ids.length && !after(ids[at], row)) at += 1
-      ids.splice(at, 0, row.id)
+      while (at < rows.length && !listsAfter(rows[at], row)) at += 1
+      rows.splice(at, 0, row)
       return row
     },
     async findBySubject(opts: {
       readonly provider: string
       readonly subjectId: string
     }): Promise<OAuthIdentity | null> {
-      const id = subjectIdOf(opts.provider, opts.subjectId)
-      return (id === undefined ? undefined : byId.get(id)) ?? null
+      return rowOfSubject(opts.provider, opts.subjectId) ?? null
     },
     async listForUser(userId: string): Promise<OAuthIdentity[]> {
-      const rows: OAuthIdentity[] = []
-      for (const id of idsByUser.get(userId) ?? []) {
-        const row = byId.get(id)
-        if (row !== undefined) rows.push(row)
-      }
-      return rows
+      // A copy of the list: the guard copies the rows after an `await`, when a create may have spliced.
+      return byUser.get(userId)?.slice() ?? []
     },
     async delete(opts: { readonly userId: string; readonly provider: string }): Promise<boolean> {
-      const id = idOfUserProvider(opts.userId, opts.provider)
-      const row = id === undefined ? undefined : byId.get(id)
+      const row = rowOfUserProvider(opts.userId, opts.provider)
       if (row === undefined) return false
       remove(row)
       return true
     },
     async deleteByUserId(userId: string): Promise<number> {
-      const rows = [...(idsByUser.get(userId) ?? [])].map((id) => byId.get(id))
-      let n = 0
-      for (const row of rows) {
-        if (row === undefined) continue
-        remove(row)
-        n += 1
-      }
-      return n
+      const rows = byUser.get(userId)?.slice() ?? []
+      for (const row of rows) remove(row)
+      return rows.length
     },
     async touchLastUsed(opts: {
       readonly provider: string
       readonly subjectId: string
       readonly when: Date
     }): Promise<void> {
-      const id = subjectIdOf(opts.provider, opts.subjectId)
-      const row = id === undefined ? undefined : byId.get(id)
-      if (row !== undefined) byId.set(row.id, { ...row, lastUsedAt: opts.when })
+      const row = rowOfSubject(opts.provider, opts.subjectId)
+      if (row === undefined) return
+      replace(row, {
+        id: row.id,
+        userId: row.userId,
+        provider: row.provider,
+        subjectId: row.subjectId,
+        email: row.email,
+        linkedAt: row.linkedAt,
+        lastUsedAt: opts.when,
+      })
     },
   }
+}
+
+/** True when `listed` sorts after `row` in a user's listing, (linkedAt, id) ascending. */
+function listsAfter(listed: OAuthIdentity | undefined, row: OAuthIdentity): boolean {
+  return listed !== undefined && byDateThenId(listed.linkedAt, listed.id, row.linkedAt, row.id) > 0
 }

@@ -1,6 +1,6 @@
 /** Runs every operation on one engine for several passes and folds the passes into medians. */
 import { FrozenClock, mfaCodeDigest, mfaCodeMatches, type Repos } from '@regstack/protocols'
-import { type BenchConfig, callsPerPass, concurrentWarmup } from './bench-config.js'
+import { type BenchConfig, callsPerPass, concurrentWarmup, configForEngine } from './bench-config.js'
 import type { BenchEngine, BenchStore } from './bench-engine.js'
 import { type Side, timeInterleaved } from './interleave.js'
 import type { OpSpec, PreparedOp } from './op-spec.js'
@@ -196,9 +196,10 @@ function mfaCheckFloor(config: BenchConfig): Summary {
 /** All operations on `engine`, `config.passes` times, each pass on a fresh store. */
 export async function benchOperations(
   engine: BenchEngine,
-  config: BenchConfig,
+  baseConfig: BenchConfig,
   log: (line: string) => void,
 ): Promise<EngineOps> {
+  const config = configForEngine(baseConfig, engine.id === 'memory')
   const perOp = new Map<string, PassSample[]>(ALL_OPS.map((s) => [s.id, []]))
   const floors: Summary[] = []
   const dateFloors: Summary[] = []
@@ -242,6 +243,7 @@ export async function benchOperations(
     label: engine.label,
     reference: engine.reference,
     counterLabel: engine.counterLabel,
+    warmupCalls: config.warmup,
     ...(engine.raw === undefined ? {} : { rawLabel: engine.raw.label }),
     ...(engine.peers === undefined
       ? {}

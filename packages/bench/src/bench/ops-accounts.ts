@@ -1,5 +1,14 @@
 /** Benchmarked operations of `users`, `pending`, `blacklist` and `attempts`, with their raw SQL twins. */
-import { hexId, newUser, type OpSpec, peerCalls, tableOf, USER_COLUMNS, userRow } from './op-spec.js'
+import {
+  hexId,
+  newUser,
+  type OpSpec,
+  peerCalls,
+  prebuilt,
+  tableOf,
+  USER_COLUMNS,
+  userRow,
+} from './op-spec.js'
 
 const DAY_MS = 86_400_000
 const USER_VALUES = Array.from({ length: 13 }, () => '?').join(', ')
@@ -14,12 +23,15 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
     documentedRoundTrips: 1,
     prepare: async (fx) => {
       const t = tableOf(fx)
+      const mine = prebuilt(fx, (i) => newUser(`c${i}-${fx.tag}@bench.test`, fx.clock))
+      const theirs = prebuilt(fx, (i) => newUser(`r${i}-${fx.tag}@bench.test`, fx.clock))
       return {
-        call: (i) => fx.repos.users.create(newUser(`c${i}-${fx.tag}@bench.test`, fx.clock)),
+        call: (i) => fx.repos.users.create(mine(i)),
+        // The id and the row's values are the driver side's own work, as they are the adapter's.
         raw: (i) =>
           fx.raw!.query(
             `insert into ${t('users')} (${USER_COLUMNS}) values (${USER_VALUES})`,
-            userRow(hexId(), newUser(`r${i}-${fx.tag}@bench.test`, fx.clock)),
+            userRow(hexId(), theirs(i)),
           ),
       }
     },
@@ -57,11 +69,12 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       const user = await withOneUser(fx)
       const t = tableOf(fx)
       const sql = `update ${t('users')} set hashed_password = ?, tokens_invalidated_after = ?, updated_at = ? where id = ?`
+      const hashes = prebuilt(fx, (i) => `hash-${i}`)
       return {
-        call: (i) => fx.repos.users.updatePassword(user.id, `hash-${i}`),
+        call: (i) => fx.repos.users.updatePassword(user.id, hashes(i)),
         raw: (i) => {
           const now = fx.clock.now().getTime()
-          return fx.raw!.query(sql, [`hash-${i}`, now, now, user.id])
+          return fx.raw!.query(sql, [hashes(i), now, now, user.id])
         },
       }
     },
@@ -73,11 +86,13 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       const user = await withOneUser(fx)
       const t = tableOf(fx)
       const sql = `update ${t('users')} set email = ?, tokens_invalidated_after = ?, updated_at = ? where id = ?`
+      const mine = prebuilt(fx, (i) => `u${i}-${fx.tag}@bench.test`)
+      const theirs = prebuilt(fx, (i) => `r${i}-${fx.tag}@bench.test`)
       return {
-        call: (i) => fx.repos.users.updateEmail(user.id, `u${i}-${fx.tag}@bench.test`),
+        call: (i) => fx.repos.users.updateEmail(user.id, mine(i)),
         raw: (i) => {
           const now = fx.clock.now().getTime()
-          return fx.raw!.query(sql, [`r${i}-${fx.tag}@bench.test`, now, now, user.id])
+          return fx.raw!.query(sql, [theirs(i), now, now, user.id])
         },
       }
     },
@@ -91,10 +106,11 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       for (let k = 0; k < 60; k++)
         await fx.repos.users.create(newUser(`l${k}-${fx.tag}@bench.test`, fx.clock))
       const t = tableOf(fx)
-      const sql = `select * from ${t('users')} order by created_at desc, id desc limit ?`
+      // The adapter's statement, offset included (it sends one even for the first page).
+      const sql = `select * from ${t('users')} order by created_at desc, id desc limit ? offset ?`
       return {
         call: () => fx.repos.users.listPaged({ skip: 0, limit: 50, sortByCreatedAtDesc: true }),
-        raw: () => fx.raw!.query(sql, [50]),
+        raw: () => fx.raw!.query(sql, [50, 0]),
       }
     },
   },
@@ -130,10 +146,12 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
             'update hashed_password = values(hashed_password), token_hash = values(token_hash) returning id, email'
           : `insert into ${t('pending_registrations')} (${cols}) values (?, ?, ?, ?, ?, ?, ?) on conflict (email) ` +
             'do update set hashed_password = excluded.hashed_password, token_hash = excluded.token_hash returning id, email'
+      const mine = prebuilt(fx, (i) => pending(i, 'a'))
+      const theirs = prebuilt(fx, (i) => pending(i, 'b'))
       return {
-        call: (i) => fx.repos.pending.upsert(pending(i, 'a')),
+        call: (i) => fx.repos.pending.upsert(mine(i)),
         raw: (i) => {
-          const p = pending(i, 'b')
+          const p = theirs(i)
           return fx.raw!.query(sql, [
             hexId(),
             p.email,
@@ -180,9 +198,12 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
         fx.raw?.family === 'mysql'
           ? `insert into ${t('token_blacklist')} (jti, exp) values (?, ?) on duplicate key update jti = jti`
           : `insert into ${t('token_blacklist')} (jti, exp) values (?, ?) on conflict (jti) do nothing`
+      const mine = prebuilt(fx, (i) => `a${i}-${fx.tag}`)
+      const theirs = prebuilt(fx, (i) => `b${i}-${fx.tag}`)
+      const expMs = exp.getTime()
       return {
-        call: (i) => fx.repos.blacklist.revoke(`a${i}-${fx.tag}`, exp),
-        raw: (i) => fx.raw!.query(sql, [`b${i}-${fx.tag}`, exp.getTime()]),
+        call: (i) => fx.repos.blacklist.revoke(mine(i), exp),
+        raw: (i) => fx.raw!.query(sql, [theirs(i), expMs]),
       }
     },
   },
@@ -206,15 +227,18 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
     prepare: async (fx) => {
       const t = tableOf(fx)
       const email = `victim-${fx.tag}@bench.test`
+      // The caller's arguments, built once: the guard copies `when` before the adapter keeps it.
+      const opts = { when: fx.clock.now(), ip: '127.0.0.1' }
+      const whenMs = opts.when.getTime()
       return {
-        call: () => fx.repos.attempts.recordFailure(email, { when: fx.clock.now(), ip: '127.0.0.1' }),
+        call: () => fx.repos.attempts.recordFailure(email, opts),
         raw: () =>
           fx.raw!.query(`insert into ${t('login_attempts')} (email, "when", ip) values (?, ?, ?)`, [
             email,
-            fx.clock.now().getTime(),
+            whenMs,
             '127.0.0.1',
           ]),
-        peers: peerCalls(fx, (peer) => () => peer.recordFailure(email, '127.0.0.1', fx.clock.now())),
+        peers: peerCalls(fx, (peer) => () => peer.recordFailure(email, '127.0.0.1', opts.when)),
       }
     },
   },
@@ -228,10 +252,12 @@ export const ACCOUNT_OPS: readonly OpSpec[] = [
       const t = tableOf(fx)
       const windowMs = 15 * 60_000
       const sql = `select count(*) as n from ${t('login_attempts')} where email = ? and "when" >= ?`
+      const opts = { windowMs, now: fx.clock.now() }
+      const cutoffMs = opts.now.getTime() - windowMs
       return {
-        call: () => fx.repos.attempts.countRecent(email, { windowMs, now: fx.clock.now() }),
-        raw: () => fx.raw!.query(sql, [email, fx.clock.now().getTime() - windowMs]),
-        peers: peerCalls(fx, (peer) => () => peer.countRecentFailures(email, windowMs, fx.clock.now())),
+        call: () => fx.repos.attempts.countRecent(email, opts),
+        raw: () => fx.raw!.query(sql, [email, cutoffMs]),
+        peers: peerCalls(fx, (peer) => () => peer.countRecentFailures(email, windowMs, opts.now)),
       }
     },
   },

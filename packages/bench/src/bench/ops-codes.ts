@@ -1,6 +1,6 @@
 /** Benchmarked operations of `mfaCodes` and `oauthIdentities`, with their raw SQL twins. */
 import { mfaCodeDigest, type NewMfaCode } from '@regstack/protocols'
-import { hexId, type OpFixture, type OpSpec, peerCalls, tableOf } from './op-spec.js'
+import { hexId, type OpFixture, type OpSpec, peerCalls, prebuilt, tableOf } from './op-spec.js'
 import { type VerifyStep, verifyStep } from './peers/peer-verify.js'
 import type { RawRow } from './raw-driver.js'
 import { inParallel } from './timing.js'
@@ -71,12 +71,14 @@ export const CODE_OPS: readonly OpSpec[] = [
             'code_hash = values(code_hash), expires_at = values(expires_at), attempts = values(attempts)'
           : `insert into ${t('mfa_codes')} (${MFA_COLS}) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (user_id, kind) ` +
             'do update set code_hash = excluded.code_hash, expires_at = excluded.expires_at, attempts = excluded.attempts'
+      const mine = prebuilt(fx, (i) => code(fx, `a${i % 50}-${fx.tag}`, 5))
+      const theirs = prebuilt(fx, (i) => code(fx, `b${i % 50}-${fx.tag}`, 5))
       return {
-        call: (i) => fx.repos.mfaCodes.put(code(fx, `a${i % 50}-${fx.tag}`, 5)),
+        call: (i) => fx.repos.mfaCodes.put(mine(i)),
         raw: (i) => {
-          const c = code(fx, `b${i % 50}-${fx.tag}`, 5)
-          const now = fx.clock.now().getTime()
-          return fx.raw!.query(sql, [hexId(), c.userId, c.kind, c.codeHash, now + HOUR_MS, 0, 5, now])
+          const c = theirs(i)
+          const values = [c.userId, c.kind, c.codeHash, c.expiresAt.getTime(), 0, 5, c.createdAt.getTime()]
+          return fx.raw!.query(sql, [hexId(), ...values])
         },
       }
     },
@@ -96,23 +98,23 @@ export const CODE_OPS: readonly OpSpec[] = [
       const t = tableOf(fx)
       const find = `select * from ${t('mfa_codes')} where user_id = ? and kind = ? limit 1`
       const bump = `update ${t('mfa_codes')} set attempts = ? where ${AS_READ}`
+      const mine = prebuilt(fx, (i) => ({
+        userId: `wrong${i % 8}-${fx.tag}`,
+        kind: 'login_mfa' as const,
+        rawCode: '000000',
+      }))
+      const theirs = prebuilt(fx, (i) => `wrongraw${i % 8}-${fx.tag}`)
       return {
-        call: (i) =>
-          fx.repos.mfaCodes.verify({
-            userId: `wrong${i % 8}-${fx.tag}`,
-            kind: 'login_mfa',
-            rawCode: '000000',
-          }),
+        call: (i) => fx.repos.mfaCodes.verify(mine(i)),
         raw: async (i) => {
-          const [r] = await fx.raw!.query(find, [`wrongraw${i % 8}-${fx.tag}`, 'login_mfa'])
+          const [r] = await fx.raw!.query(find, [theirs(i), 'login_mfa'])
           if (r !== undefined && rawVerifyStep(r, '000000', fx.clock.now()).write === 'bump')
             await fx.raw!.query(bump, [Number(r.attempts) + 1, ...asRead(r)])
         },
-        peers: peerCalls(
-          fx,
-          (peer, name) => (i) =>
-            peer.verifyMfa(`wrong${name}${i % 8}-${fx.tag}`, 'login_mfa', '000000', fx.clock.now()),
-        ),
+        peers: peerCalls(fx, (peer, name) => {
+          const keys = prebuilt(fx, (i) => `wrong${name}${i % 8}-${fx.tag}`)
+          return (i) => peer.verifyMfa(keys(i), 'login_mfa', '000000', fx.clock.now())
+        }),
       }
     },
   },
@@ -124,18 +126,23 @@ export const CODE_OPS: readonly OpSpec[] = [
       const t = tableOf(fx)
       const find = `select * from ${t('mfa_codes')} where user_id = ? and kind = ? limit 1`
       const del = `delete from ${t('mfa_codes')} where ${AS_READ}`
+      const mine = prebuilt(fx, (i) => ({
+        userId: `a${i}-${fx.tag}`,
+        kind: 'login_mfa' as const,
+        rawCode: RIGHT,
+      }))
+      const theirs = prebuilt(fx, (i) => `b${i}-${fx.tag}`)
       return {
-        call: (i) =>
-          fx.repos.mfaCodes.verify({ userId: `a${i}-${fx.tag}`, kind: 'login_mfa', rawCode: RIGHT }),
+        call: (i) => fx.repos.mfaCodes.verify(mine(i)),
         raw: async (i) => {
-          const [r] = await fx.raw!.query(find, [`b${i}-${fx.tag}`, 'login_mfa'])
+          const [r] = await fx.raw!.query(find, [theirs(i), 'login_mfa'])
           if (r !== undefined && rawVerifyStep(r, RIGHT, fx.clock.now()).write === 'delete')
             await fx.raw!.query(del, asRead(r))
         },
-        peers: peerCalls(
-          fx,
-          (peer, name) => (i) => peer.verifyMfa(`${name}${i}-${fx.tag}`, 'login_mfa', RIGHT, fx.clock.now()),
-        ),
+        peers: peerCalls(fx, (peer, name) => {
+          const keys = prebuilt(fx, (i) => `${name}${i}-${fx.tag}`)
+          return (i) => peer.verifyMfa(keys(i), 'login_mfa', RIGHT, fx.clock.now())
+        }),
       }
     },
   },
@@ -146,9 +153,10 @@ export const CODE_OPS: readonly OpSpec[] = [
       await fx.repos.mfaCodes.put(code(fx, `find-${fx.tag}`, 5))
       const t = tableOf(fx)
       const sql = `select * from ${t('mfa_codes')} where user_id = ? and kind = ? limit 1`
+      const opts = { userId: `find-${fx.tag}`, kind: 'login_mfa' } as const
       return {
-        call: () => fx.repos.mfaCodes.find({ userId: `find-${fx.tag}`, kind: 'login_mfa' }),
-        raw: () => fx.raw!.query(sql, [`find-${fx.tag}`, 'login_mfa']),
+        call: () => fx.repos.mfaCodes.find(opts),
+        raw: () => fx.raw!.query(sql, [opts.userId, 'login_mfa']),
       }
     },
   },
@@ -159,26 +167,30 @@ export const CODE_OPS: readonly OpSpec[] = [
       const t = tableOf(fx)
       const cols = 'id, user_id, provider, subject_id, email, linked_at, last_used_at'
       const sql = `insert into ${t('oauth_identities')} (${cols}) values (?, ?, ?, ?, ?, ?, ?)`
+      const identity = (i: number, side: string) => ({
+        userId: `${side}${i}-${fx.tag}`,
+        provider: 'github',
+        subjectId: `s${side}${i}-${fx.tag}`,
+        email: null,
+        linkedAt: fx.clock.now(),
+        lastUsedAt: null,
+      })
+      const mine = prebuilt(fx, (i) => identity(i, 'a'))
+      const theirs = prebuilt(fx, (i) => identity(i, 'b'))
       return {
-        call: (i) =>
-          fx.repos.oauthIdentities.create({
-            userId: `a${i}-${fx.tag}`,
-            provider: 'github',
-            subjectId: `sa${i}-${fx.tag}`,
-            email: null,
-            linkedAt: fx.clock.now(),
-            lastUsedAt: null,
-          }),
-        raw: (i) =>
-          fx.raw!.query(sql, [
+        call: (i) => fx.repos.oauthIdentities.create(mine(i)),
+        raw: (i) => {
+          const r = theirs(i)
+          return fx.raw!.query(sql, [
             hexId(),
-            `b${i}-${fx.tag}`,
+            r.userId,
             'github',
-            `sb${i}-${fx.tag}`,
+            r.subjectId,
             null,
-            fx.clock.now().getTime(),
+            r.linkedAt.getTime(),
             null,
-          ]),
+          ])
+        },
       }
     },
   },
@@ -196,8 +208,9 @@ export const CODE_OPS: readonly OpSpec[] = [
       await fx.repos.oauthIdentities.create({ ...link, linkedAt: fx.clock.now() })
       const t = tableOf(fx)
       const sql = `select * from ${t('oauth_identities')} where provider = ? and subject_id = ? limit 1`
+      const opts = { provider: 'github', subjectId: link.subjectId }
       return {
-        call: () => fx.repos.oauthIdentities.findBySubject({ provider: 'github', subjectId: link.subjectId }),
+        call: () => fx.repos.oauthIdentities.findBySubject(opts),
         raw: () => fx.raw!.query(sql, ['github', link.subjectId]),
         peers: peerCalls(fx, (peer) => () => peer.findIdentityBySubject('github', link.subjectId)),
       }

@@ -1,7 +1,7 @@
 /** Benchmarked operations of `oauthStates` and a periodic purge, with their raw SQL twins. */
 import type { NewOAuthState } from '@regstack/protocols'
 import type { OpFixture, OpSpec } from './op-spec.js'
-import { peerCalls, tableOf } from './op-spec.js'
+import { peerCalls, prebuilt, tableOf } from './op-spec.js'
 import { perCall } from './ops-codes.js'
 
 const HOUR_MS = 3_600_000
@@ -29,10 +29,12 @@ export const STATE_OPS: readonly OpSpec[] = [
     prepare: async (fx) => {
       const t = tableOf(fx)
       const sql = `insert into ${t('oauth_states')} (${STATE_COLS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      const mine = prebuilt(fx, (i) => state(fx, `a${i}-${fx.tag}`))
+      const theirs = prebuilt(fx, (i) => state(fx, `b${i}-${fx.tag}`))
       return {
-        call: (i) => fx.repos.oauthStates.create(state(fx, `a${i}-${fx.tag}`)),
+        call: (i) => fx.repos.oauthStates.create(mine(i)),
         raw: (i) => {
-          const s = state(fx, `b${i}-${fx.tag}`)
+          const s = theirs(i)
           const values = [s.id, s.provider, s.codeVerifier, s.nonce, s.redirectTo, s.mode, null]
           return fx.raw!.query(sql, [...values, s.createdAt.getTime(), s.expiresAt.getTime(), null])
         },
@@ -45,10 +47,10 @@ export const STATE_OPS: readonly OpSpec[] = [
     prepare: async (fx) => {
       await fx.repos.oauthStates.create(state(fx, `find-${fx.tag}`))
       const t = tableOf(fx)
+      const stateId = `find-${fx.tag}`
       return {
-        call: () => fx.repos.oauthStates.find(`find-${fx.tag}`),
-        raw: () =>
-          fx.raw!.query(`select * from ${t('oauth_states')} where id = ? limit 1`, [`find-${fx.tag}`]),
+        call: () => fx.repos.oauthStates.find(stateId),
+        raw: () => fx.raw!.query(`select * from ${t('oauth_states')} where id = ? limit 1`, [stateId]),
       }
     },
   },
@@ -59,10 +61,15 @@ export const STATE_OPS: readonly OpSpec[] = [
       await perCall(fx, (key) => fx.repos.oauthStates.create(state(fx, key)))
       const t = tableOf(fx)
       const sql = `delete from ${t('oauth_states')} where id = ? returning *`
+      const mine = prebuilt(fx, (i) => `a${i}-${fx.tag}`)
+      const theirs = prebuilt(fx, (i) => `b${i}-${fx.tag}`)
       return {
-        call: (i) => fx.repos.oauthStates.consume(`a${i}-${fx.tag}`),
-        raw: (i) => fx.raw!.query(sql, [`b${i}-${fx.tag}`]),
-        peers: peerCalls(fx, (peer, name) => (i) => peer.consumeState(`${name}${i}-${fx.tag}`)),
+        call: (i) => fx.repos.oauthStates.consume(mine(i)),
+        raw: (i) => fx.raw!.query(sql, [theirs(i)]),
+        peers: peerCalls(fx, (peer, name) => {
+          const keys = prebuilt(fx, (i) => `${name}${i}-${fx.tag}`)
+          return (i) => peer.consumeState(keys(i))
+        }),
       }
     },
   },
@@ -74,10 +81,11 @@ export const STATE_OPS: readonly OpSpec[] = [
       for (let k = 0; k < 20; k++)
         await fx.repos.blacklist.revoke(`live${k}-${fx.tag}`, new Date(fx.clock.now().getTime() + HOUR_MS))
       const t = tableOf(fx)
+      const now = fx.clock.now()
+      const nowMs = now.getTime()
       return {
-        call: () => fx.repos.blacklist.purgeExpired(fx.clock.now()),
-        raw: () =>
-          fx.raw!.query(`delete from ${t('token_blacklist')} where exp < ?`, [fx.clock.now().getTime()]),
+        call: () => fx.repos.blacklist.purgeExpired(now),
+        raw: () => fx.raw!.query(`delete from ${t('token_blacklist')} where exp < ?`, [nowMs]),
       }
     },
   },

@@ -105,7 +105,10 @@ function engineSection(e: EngineOps, r: BenchResults): string {
     lines.push(
       `Floor: an awaited \`Map\` get, timed in the same alternating slices as each operation (so a change in`,
       `the machine's load falls on both); each ratio divides by the floor of its own slices. Timed alone at`,
-      `the end of each pass it was a median ${us(e.floor?.medianUs)} µs (p99 ${us(e.floor?.p99Us)}).`,
+      `the end of each pass it was a median ${us(e.floor?.medianUs)} µs (p99 ${us(e.floor?.p99Us)}).` +
+        (e.warmupCalls === undefined
+          ? ''
+          : ` Each side made ${e.warmupCalls.toLocaleString('en-US')} untimed calls first.`),
       '',
       freshDateNote(e),
       '',
@@ -177,6 +180,9 @@ export function renderMarkdown(r: BenchResults): string {
     'call: what the adapter (or the bare driver) costs on the client, without the server’s work. Where a',
     'write misses its ratio, compare it: a durable write waits for the server’s commit (hundreds of µs to',
     'ms here, disturbed by every other process using the disk), which no client-side change can move.',
+    'Every call’s arguments are built before the timing starts, with flat strings, as a request hands them',
+    'over, and each side is warmed up first (the in-process memory adapter with far more calls, so that V8',
+    'runs the optimised code a server would).',
     '',
     ...r.ops.flatMap((e) => [engineSection(e, r), '']),
     '## Against Drizzle and Kysely',

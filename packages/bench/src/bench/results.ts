@@ -33,6 +33,8 @@ export interface EngineOps {
   /** Library and version of each peer, by name. */
   readonly peerLabels?: Readonly<Record<string, string>>
   readonly counterLabel: string
+  /** Untimed sequential calls each side made before its timings (more in process: see `inProcess`). */
+  readonly warmupCalls?: number
   /** Memory only: an awaited `Map` get, the in-process floor, timed alone at the end of each pass. */
   readonly floor?: Summary
   /** Memory only: one `new Date(ms)`, µs (batched, so no timer in it): the price of each fresh `Date` returned. */
