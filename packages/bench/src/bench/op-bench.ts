@@ -8,7 +8,7 @@ import { ACCOUNT_OPS } from './ops-accounts.js'
 import { CODE_OPS } from './ops-codes.js'
 import { STATE_OPS } from './ops-states.js'
 import type { EngineOps, OpResult } from './results.js'
-import { medianOfPasses, quantile, type Summary } from './stats.js'
+import { medianOfPasses, quantile, ratio, type Summary } from './stats.js'
 import { IndexSource, timeConcurrent, timeSequential } from './timing.js'
 
 /** Every operation of the report, in report order. */
@@ -268,6 +268,11 @@ function fold(spec: OpSpec, samples: readonly PassSample[]): OpResult {
   const raw = pick('raw')
   const unguarded = pick('unguarded')
   const floor = pick('floor')
+  const paired = samples.filter((s) => s.adapter !== undefined && s.raw !== undefined)
+  const passRatios = {
+    latency: paired.map((s) => ratio(s.adapter?.medianUs, s.raw?.medianUs)),
+    throughput: paired.map((s) => ratio(s.raw?.opsPerSec, s.adapter?.opsPerSec)),
+  }
   const peerNames = [...new Set(samples.flatMap((s) => Object.keys(s.peers ?? {})))]
   const peers = Object.fromEntries(
     peerNames.map((name) => [
@@ -286,6 +291,7 @@ function fold(spec: OpSpec, samples: readonly PassSample[]): OpResult {
     ...(trips.length === 0 ? {} : { roundTrips: Math.max(...trips) }),
     ...(counted?.rows === undefined ? {} : { rows: counted.rows }),
     ...(dated?.dates === undefined ? {} : { dates: dated.dates }),
+    ...(paired.length === 0 ? {} : { passRatios }),
     ...(error === undefined ? {} : { error }),
   }
 }

@@ -1,5 +1,6 @@
 /** docs/benchmarks.md from one run's results; every sentence with a number is computed here. */
 import { seconds, table, times, us } from './format.js'
+import { missesSection } from './render-misses.js'
 import { peersSection } from './render-peers.js'
 import { growthTable, memoryTable, mongoTable, mutantSummary, sqlTable, suiteTable } from './render-tables.js'
 import type { BenchResults, EngineOps } from './results.js'
@@ -127,6 +128,7 @@ function engineSection(e: EngineOps, r: BenchResults): string {
 }
 
 export function renderMarkdown(r: BenchResults): string {
+  const misses = missesSection(r)
   const m = r.machine
   const machineRows = [
     ['CPU', `${m.cpu} (${m.cores} cores)`],
@@ -185,6 +187,7 @@ export function renderMarkdown(r: BenchResults): string {
     'runs the optimised code a server would).',
     '',
     ...r.ops.flatMap((e) => [engineSection(e, r), '']),
+    ...(misses === '' ? [] : [misses, '']),
     '## Against Drizzle and Kysely',
     '',
     peersSection(r),

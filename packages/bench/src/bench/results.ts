@@ -22,6 +22,11 @@ export interface OpResult {
   readonly rows?: number
   /** Memory: `Date` objects in one result (every one a fresh allocation, CONTRACT §0.18). */
   readonly dates?: number
+  /**
+   * SQL engines: adapter/raw latency and raw/adapter throughput of each pass, in pass order. The
+   * figures above are medians over passes; these show whether a miss held in every pass.
+   */
+  readonly passRatios?: { readonly latency: readonly number[]; readonly throughput: readonly number[] }
   readonly error?: string
 }
 
