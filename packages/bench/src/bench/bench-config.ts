@@ -100,8 +100,9 @@ export function callsPerPass(config: BenchConfig): number {
  * a pool with one connection, so without this the first timed slice paid for opening the others (and,
  * on PostgreSQL, for preparing the adapter's named statements on each): whichever side ran first
  * looked up to 1.5× slower, and the verdict moved between runs. An eighth of the series, at least 4
- * per caller: 400-call slices of one side on MariaDB still climbed from 8k to 20k+ calls/s over its
- * first few thousand concurrent calls.
+ * per caller: in 400-call slices, one side on MariaDB still climbed from 8k to 20k+ calls/s over its
+ * first few thousand concurrent calls. This warm-up takes the start of that climb; taking each side's
+ * median slice (`timeInterleaved`) discounts what is left of it.
  */
 export function concurrentWarmup(config: BenchConfig): number {
   return Math.max(config.callers * 4, Math.floor(config.concurrent.iterations / 8))
