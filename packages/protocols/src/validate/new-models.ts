@@ -2,14 +2,17 @@
  * Validators of the `New*` inputs (CONTRACT §0.6, §0.7). Each takes an untrusted value and returns
  * a FRESH closed copy holding exactly the model's keys (new `Date` objects, unknown keys dropped),
  * so nothing the caller does afterwards can reach storage. A nullable field that is `undefined`
- * becomes `null`; a missing required field is an `InvalidInputError` naming that field. Fields are
- * read own-only, once each, with literal keys (see `ownField` for why not through it).
+ * becomes `null`; a missing required field is an `InvalidInputError` naming that field.
+ *
+ * Each field is read once, with a literal key (a monomorphic load at its own site), and own-only
+ * through {@link ownOnly}: every key a validator reads must also be in its `…Unshadowed` test, or a
+ * polluted `Object.prototype` could supply that field (test/pollution.test.ts checks every key).
  */
 
 import { InvalidInputError } from '../errors.js'
 import { FIELD_LIMITS } from '../limits.js'
 import type { NewMfaCode, NewOAuthIdentity, NewPendingRegistration, NewUser, OAuthState } from '../models.js'
-import { hasOwn, requireOptions } from './objects.js'
+import { OBJECT_PROTOTYPE, ownOnly, requireOptions } from './objects.js'
 import {
   requireBoolean,
   requireDate,
@@ -30,6 +33,22 @@ function orNull(value: unknown): unknown {
   return value === undefined ? null : value
 }
 
+const userKeysUnshadowed = (): boolean =>
+  !(
+    'email' in OBJECT_PROTOTYPE ||
+    'hashedPassword' in OBJECT_PROTOTYPE ||
+    'isActive' in OBJECT_PROTOTYPE ||
+    'isVerified' in OBJECT_PROTOTYPE ||
+    'isSuperuser' in OBJECT_PROTOTYPE ||
+    'fullName' in OBJECT_PROTOTYPE ||
+    'phoneNumber' in OBJECT_PROTOTYPE ||
+    'isMfaEnabled' in OBJECT_PROTOTYPE ||
+    'createdAt' in OBJECT_PROTOTYPE ||
+    'updatedAt' in OBJECT_PROTOTYPE ||
+    'lastLogin' in OBJECT_PROTOTYPE ||
+    'tokensInvalidatedAfter' in OBJECT_PROTOTYPE
+  )
+
 /**
  * Validates a `users.create` input. Required: `email`, `isActive`, `isVerified`, `isSuperuser`,
  * `isMfaEnabled`, `createdAt`, `updatedAt`; nullable: `hashedPassword`, `fullName`, `phoneNumber`,
@@ -37,36 +56,53 @@ function orNull(value: unknown): unknown {
  */
 export function validateNewUser(value: unknown): NewUser {
   const o = requireOptions(value, 'user')
+  const f = ownOnly(
+    o,
+    {
+      email: o.email,
+      hashedPassword: o.hashedPassword,
+      isActive: o.isActive,
+      isVerified: o.isVerified,
+      isSuperuser: o.isSuperuser,
+      fullName: o.fullName,
+      phoneNumber: o.phoneNumber,
+      isMfaEnabled: o.isMfaEnabled,
+      createdAt: o.createdAt,
+      updatedAt: o.updatedAt,
+      lastLogin: o.lastLogin,
+      tokensInvalidatedAfter: o.tokensInvalidatedAfter,
+    },
+    userKeysUnshadowed,
+  )
   return {
-    email: requireString(hasOwn(o, 'email') ? o.email : undefined, 'email', FIELD_LIMITS.email),
+    email: requireString(f.email, 'email', FIELD_LIMITS.email),
     hashedPassword: requireNullableString(
-      orNull(hasOwn(o, 'hashedPassword') ? o.hashedPassword : undefined),
+      orNull(f.hashedPassword),
       'hashedPassword',
       FIELD_LIMITS.hashedPassword,
     ),
-    isActive: requireBoolean(hasOwn(o, 'isActive') ? o.isActive : undefined, 'isActive'),
-    isVerified: requireBoolean(hasOwn(o, 'isVerified') ? o.isVerified : undefined, 'isVerified'),
-    isSuperuser: requireBoolean(hasOwn(o, 'isSuperuser') ? o.isSuperuser : undefined, 'isSuperuser'),
-    fullName: requireNullableString(
-      orNull(hasOwn(o, 'fullName') ? o.fullName : undefined),
-      'fullName',
-      FIELD_LIMITS.fullName,
-    ),
-    phoneNumber: requireNullableString(
-      orNull(hasOwn(o, 'phoneNumber') ? o.phoneNumber : undefined),
-      'phoneNumber',
-      FIELD_LIMITS.phoneNumber,
-    ),
-    isMfaEnabled: requireBoolean(hasOwn(o, 'isMfaEnabled') ? o.isMfaEnabled : undefined, 'isMfaEnabled'),
-    createdAt: requireDate(hasOwn(o, 'createdAt') ? o.createdAt : undefined, 'createdAt'),
-    updatedAt: requireDate(hasOwn(o, 'updatedAt') ? o.updatedAt : undefined, 'updatedAt'),
-    lastLogin: requireNullableDate(orNull(hasOwn(o, 'lastLogin') ? o.lastLogin : undefined), 'lastLogin'),
-    tokensInvalidatedAfter: requireNullableDate(
-      orNull(hasOwn(o, 'tokensInvalidatedAfter') ? o.tokensInvalidatedAfter : undefined),
-      'tokensInvalidatedAfter',
-    ),
+    isActive: requireBoolean(f.isActive, 'isActive'),
+    isVerified: requireBoolean(f.isVerified, 'isVerified'),
+    isSuperuser: requireBoolean(f.isSuperuser, 'isSuperuser'),
+    fullName: requireNullableString(orNull(f.fullName), 'fullName', FIELD_LIMITS.fullName),
+    phoneNumber: requireNullableString(orNull(f.phoneNumber), 'phoneNumber', FIELD_LIMITS.phoneNumber),
+    isMfaEnabled: requireBoolean(f.isMfaEnabled, 'isMfaEnabled'),
+    createdAt: requireDate(f.createdAt, 'createdAt'),
+    updatedAt: requireDate(f.updatedAt, 'updatedAt'),
+    lastLogin: requireNullableDate(orNull(f.lastLogin), 'lastLogin'),
+    tokensInvalidatedAfter: requireNullableDate(orNull(f.tokensInvalidatedAfter), 'tokensInvalidatedAfter'),
   }
 }
+
+const pendingKeysUnshadowed = (): boolean =>
+  !(
+    'email' in OBJECT_PROTOTYPE ||
+    'hashedPassword' in OBJECT_PROTOTYPE ||
+    'fullName' in OBJECT_PROTOTYPE ||
+    'tokenHash' in OBJECT_PROTOTYPE ||
+    'createdAt' in OBJECT_PROTOTYPE ||
+    'expiresAt' in OBJECT_PROTOTYPE
+  )
 
 /**
  * Validates a `pending.upsert` input. Required: `email`, `hashedPassword` (non-null), `tokenHash`,
@@ -75,27 +111,38 @@ export function validateNewUser(value: unknown): NewUser {
  */
 export function validateNewPendingRegistration(value: unknown): NewPendingRegistration {
   const o = requireOptions(value, 'pending')
+  const f = ownOnly(
+    o,
+    {
+      email: o.email,
+      hashedPassword: o.hashedPassword,
+      fullName: o.fullName,
+      tokenHash: o.tokenHash,
+      createdAt: o.createdAt,
+      expiresAt: o.expiresAt,
+    },
+    pendingKeysUnshadowed,
+  )
   return {
-    email: requireString(hasOwn(o, 'email') ? o.email : undefined, 'email', FIELD_LIMITS.email),
-    hashedPassword: requireString(
-      hasOwn(o, 'hashedPassword') ? o.hashedPassword : undefined,
-      'hashedPassword',
-      FIELD_LIMITS.hashedPassword,
-    ),
-    fullName: requireNullableString(
-      orNull(hasOwn(o, 'fullName') ? o.fullName : undefined),
-      'fullName',
-      FIELD_LIMITS.fullName,
-    ),
-    tokenHash: requireString(
-      hasOwn(o, 'tokenHash') ? o.tokenHash : undefined,
-      'tokenHash',
-      FIELD_LIMITS.tokenHash,
-    ),
-    createdAt: requireDate(hasOwn(o, 'createdAt') ? o.createdAt : undefined, 'createdAt'),
-    expiresAt: requireDate(hasOwn(o, 'expiresAt') ? o.expiresAt : undefined, 'expiresAt'),
+    email: requireString(f.email, 'email', FIELD_LIMITS.email),
+    hashedPassword: requireString(f.hashedPassword, 'hashedPassword', FIELD_LIMITS.hashedPassword),
+    fullName: requireNullableString(orNull(f.fullName), 'fullName', FIELD_LIMITS.fullName),
+    tokenHash: requireString(f.tokenHash, 'tokenHash', FIELD_LIMITS.tokenHash),
+    createdAt: requireDate(f.createdAt, 'createdAt'),
+    expiresAt: requireDate(f.expiresAt, 'expiresAt'),
   }
 }
+
+const mfaCodeKeysUnshadowed = (): boolean =>
+  !(
+    'userId' in OBJECT_PROTOTYPE ||
+    'kind' in OBJECT_PROTOTYPE ||
+    'codeHash' in OBJECT_PROTOTYPE ||
+    'expiresAt' in OBJECT_PROTOTYPE ||
+    'attempts' in OBJECT_PROTOTYPE ||
+    'maxAttempts' in OBJECT_PROTOTYPE ||
+    'createdAt' in OBJECT_PROTOTYPE
+  )
 
 /**
  * Validates an `mfaCodes.put` input; every field is required and `attempts`/`maxAttempts` are safe
@@ -104,20 +151,39 @@ export function validateNewPendingRegistration(value: unknown): NewPendingRegist
  */
 export function validateNewMfaCode(value: unknown): NewMfaCode {
   const o = requireOptions(value, 'code')
+  const f = ownOnly(
+    o,
+    {
+      userId: o.userId,
+      kind: o.kind,
+      codeHash: o.codeHash,
+      expiresAt: o.expiresAt,
+      attempts: o.attempts,
+      maxAttempts: o.maxAttempts,
+      createdAt: o.createdAt,
+    },
+    mfaCodeKeysUnshadowed,
+  )
   return {
-    userId: requireString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId', FIELD_LIMITS.userId),
-    kind: requireMfaKind(hasOwn(o, 'kind') ? o.kind : undefined, 'kind'),
-    codeHash: requireString(
-      hasOwn(o, 'codeHash') ? o.codeHash : undefined,
-      'codeHash',
-      FIELD_LIMITS.codeHash,
-    ),
-    expiresAt: requireDate(hasOwn(o, 'expiresAt') ? o.expiresAt : undefined, 'expiresAt'),
-    attempts: requireSafeInteger(hasOwn(o, 'attempts') ? o.attempts : undefined, 'attempts', 0),
-    maxAttempts: requireSafeInteger(hasOwn(o, 'maxAttempts') ? o.maxAttempts : undefined, 'maxAttempts', 0),
-    createdAt: requireDate(hasOwn(o, 'createdAt') ? o.createdAt : undefined, 'createdAt'),
+    userId: requireString(f.userId, 'userId', FIELD_LIMITS.userId),
+    kind: requireMfaKind(f.kind, 'kind'),
+    codeHash: requireString(f.codeHash, 'codeHash', FIELD_LIMITS.codeHash),
+    expiresAt: requireDate(f.expiresAt, 'expiresAt'),
+    attempts: requireSafeInteger(f.attempts, 'attempts', 0),
+    maxAttempts: requireSafeInteger(f.maxAttempts, 'maxAttempts', 0),
+    createdAt: requireDate(f.createdAt, 'createdAt'),
   }
 }
+
+const identityKeysUnshadowed = (): boolean =>
+  !(
+    'userId' in OBJECT_PROTOTYPE ||
+    'provider' in OBJECT_PROTOTYPE ||
+    'subjectId' in OBJECT_PROTOTYPE ||
+    'email' in OBJECT_PROTOTYPE ||
+    'linkedAt' in OBJECT_PROTOTYPE ||
+    'lastUsedAt' in OBJECT_PROTOTYPE
+  )
 
 /**
  * Validates an `oauthIdentities.create` input. Required: `userId`, `provider`, `subjectId`,
@@ -126,27 +192,42 @@ export function validateNewMfaCode(value: unknown): NewMfaCode {
  */
 export function validateNewOAuthIdentity(value: unknown): NewOAuthIdentity {
   const o = requireOptions(value, 'identity')
+  const f = ownOnly(
+    o,
+    {
+      userId: o.userId,
+      provider: o.provider,
+      subjectId: o.subjectId,
+      email: o.email,
+      linkedAt: o.linkedAt,
+      lastUsedAt: o.lastUsedAt,
+    },
+    identityKeysUnshadowed,
+  )
   return {
-    userId: requireString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId', FIELD_LIMITS.userId),
-    provider: requireString(
-      hasOwn(o, 'provider') ? o.provider : undefined,
-      'provider',
-      FIELD_LIMITS.provider,
-    ),
-    subjectId: requireString(
-      hasOwn(o, 'subjectId') ? o.subjectId : undefined,
-      'subjectId',
-      FIELD_LIMITS.subjectId,
-    ),
-    email: requireNullableString(
-      orNull(hasOwn(o, 'email') ? o.email : undefined),
-      'email',
-      FIELD_LIMITS.email,
-    ),
-    linkedAt: requireDate(hasOwn(o, 'linkedAt') ? o.linkedAt : undefined, 'linkedAt'),
-    lastUsedAt: requireNullableDate(orNull(hasOwn(o, 'lastUsedAt') ? o.lastUsedAt : undefined), 'lastUsedAt'),
+    userId: requireString(f.userId, 'userId', FIELD_LIMITS.userId),
+    provider: requireString(f.provider, 'provider', FIELD_LIMITS.provider),
+    subjectId: requireString(f.subjectId, 'subjectId', FIELD_LIMITS.subjectId),
+    email: requireNullableString(orNull(f.email), 'email', FIELD_LIMITS.email),
+    linkedAt: requireDate(f.linkedAt, 'linkedAt'),
+    lastUsedAt: requireNullableDate(orNull(f.lastUsedAt), 'lastUsedAt'),
   }
 }
+
+const stateKeysUnshadowed = (): boolean =>
+  !(
+    'id' in OBJECT_PROTOTYPE ||
+    'provider' in OBJECT_PROTOTYPE ||
+    'codeVerifier' in OBJECT_PROTOTYPE ||
+    'nonce' in OBJECT_PROTOTYPE ||
+    'redirectTo' in OBJECT_PROTOTYPE ||
+    'mode' in OBJECT_PROTOTYPE ||
+    'linkingUserId' in OBJECT_PROTOTYPE ||
+    'createdAt' in OBJECT_PROTOTYPE ||
+    'expiresAt' in OBJECT_PROTOTYPE ||
+    'resultToken' in OBJECT_PROTOTYPE ||
+    'resultWasNew' in OBJECT_PROTOTYPE
+  )
 
 /**
  * Validates an `oauthStates.create` input. `id` is required and must be non-empty (the only field
@@ -156,39 +237,36 @@ export function validateNewOAuthIdentity(value: unknown): NewOAuthIdentity {
  */
 export function validateNewOAuthState(value: unknown): OAuthState {
   const o = requireOptions(value, 'state')
-  const id = requireString(hasOwn(o, 'id') ? o.id : undefined, 'id', FIELD_LIMITS.stateId)
+  const f = ownOnly(
+    o,
+    {
+      id: o.id,
+      provider: o.provider,
+      codeVerifier: o.codeVerifier,
+      nonce: o.nonce,
+      redirectTo: o.redirectTo,
+      mode: o.mode,
+      linkingUserId: o.linkingUserId,
+      createdAt: o.createdAt,
+      expiresAt: o.expiresAt,
+      resultToken: o.resultToken,
+      resultWasNew: o.resultWasNew,
+    },
+    stateKeysUnshadowed,
+  )
+  const id = requireString(f.id, 'id', FIELD_LIMITS.stateId)
   if (id === '') throw new InvalidInputError('id', 'an OAuth state id must not be empty')
   return {
     id,
-    provider: requireString(
-      hasOwn(o, 'provider') ? o.provider : undefined,
-      'provider',
-      FIELD_LIMITS.provider,
-    ),
-    codeVerifier: requireString(
-      hasOwn(o, 'codeVerifier') ? o.codeVerifier : undefined,
-      'codeVerifier',
-      FIELD_LIMITS.codeVerifier,
-    ),
-    nonce: requireString(hasOwn(o, 'nonce') ? o.nonce : undefined, 'nonce', FIELD_LIMITS.nonce),
-    redirectTo: requireString(
-      hasOwn(o, 'redirectTo') ? o.redirectTo : undefined,
-      'redirectTo',
-      FIELD_LIMITS.redirectTo,
-    ),
-    mode: requireOAuthFlowMode(hasOwn(o, 'mode') ? o.mode : undefined, 'mode'),
-    linkingUserId: requireNullableString(
-      orNull(hasOwn(o, 'linkingUserId') ? o.linkingUserId : undefined),
-      'linkingUserId',
-      FIELD_LIMITS.userId,
-    ),
-    createdAt: requireDate(hasOwn(o, 'createdAt') ? o.createdAt : undefined, 'createdAt'),
-    expiresAt: requireDate(hasOwn(o, 'expiresAt') ? o.expiresAt : undefined, 'expiresAt'),
-    resultToken: requireNullableString(
-      orNull(hasOwn(o, 'resultToken') ? o.resultToken : undefined),
-      'resultToken',
-      FIELD_LIMITS.resultToken,
-    ),
-    resultWasNew: wasNewOf(hasOwn(o, 'resultWasNew') ? o.resultWasNew : undefined),
+    provider: requireString(f.provider, 'provider', FIELD_LIMITS.provider),
+    codeVerifier: requireString(f.codeVerifier, 'codeVerifier', FIELD_LIMITS.codeVerifier),
+    nonce: requireString(f.nonce, 'nonce', FIELD_LIMITS.nonce),
+    redirectTo: requireString(f.redirectTo, 'redirectTo', FIELD_LIMITS.redirectTo),
+    mode: requireOAuthFlowMode(f.mode, 'mode'),
+    linkingUserId: requireNullableString(orNull(f.linkingUserId), 'linkingUserId', FIELD_LIMITS.userId),
+    createdAt: requireDate(f.createdAt, 'createdAt'),
+    expiresAt: requireDate(f.expiresAt, 'expiresAt'),
+    resultToken: requireNullableString(orNull(f.resultToken), 'resultToken', FIELD_LIMITS.resultToken),
+    resultWasNew: wasNewOf(f.resultWasNew),
   }
 }
