@@ -8,6 +8,7 @@ import { memoryOAuthIdentities } from './memory-oauth-identities.js'
 import { memoryOAuthStates } from './memory-oauth-states.js'
 import { memoryPending } from './memory-pending.js'
 import { memoryUsers } from './memory-users.js'
+import { recordsInMap, recordsInSlots } from './records-by-id.js'
 
 /** Options of {@link createMemoryRepos}. */
 export interface MemoryReposOptions {
@@ -16,7 +17,8 @@ export interface MemoryReposOptions {
   /**
    * Generates the ids of users, pending rows, MFA codes and OAuth identities. Must return a new
    * string of at most 36 characters on every call.
-   * @default a per-store counter as 24 lower-case hex digits (ObjectId-shaped)
+   * @default counters as 24 lower-case hex digits (ObjectId-shaped): one for users, one shared by the
+   * other kinds, so ids are unique per kind within a store
    */
   readonly generateId?: IdSource
 }
@@ -24,13 +26,15 @@ export interface MemoryReposOptions {
 /**
  * The raw repositories of one fresh, empty in-memory store: the layer under {@link createMemoryRepos}
  * that `guardRepos` wraps. Not part of the package's public entry point (see `internal.ts`): it
- * assumes validated, resolved, fresh arguments and hands out its stored rows uncopied.
+ * assumes validated, resolved, fresh arguments (it keeps the `New*` objects and `Date`s it is given)
+ * and builds or copies every result for its call.
  */
 export function createRawMemoryRepos(options: MemoryReposOptions): RawRepos {
-  const { clock } = options
-  const newId = options.generateId ?? counterIds()
+  const { clock, generateId } = options
+  const newId = generateId ?? counterIds()
   return {
-    users: memoryUsers(clock, newId),
+    // Users count on their own: with the default ids, a user's id names its slot (records-by-id.ts).
+    users: memoryUsers(clock, generateId === undefined ? recordsInSlots() : recordsInMap(generateId)),
     pending: memoryPending(newId),
     blacklist: memoryBlacklist(),
     attempts: memoryAttempts(),
@@ -46,5 +50,7 @@ export function createRawMemoryRepos(options: MemoryReposOptions): RawRepos {
  * as new `Date`s, and each operation is atomic. Data lives as long as the returned object.
  */
 export function createMemoryRepos(options: MemoryReposOptions): Repos {
-  return guardRepos(createRawMemoryRepos(options), { clock: options.clock })
+  // Every raw method builds or copies what it returns for that call (records.ts), so the guard need
+  // not copy again.
+  return guardRepos(createRawMemoryRepos(options), { clock: options.clock, resultsAreFresh: true })
 }

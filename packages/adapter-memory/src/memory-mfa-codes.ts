@@ -9,20 +9,21 @@ import {
   type RawMfaCodeRepo,
 } from '@regstack/protocols'
 import type { IdSource } from './id-source.js'
-import { mfaCodeRow } from './rows.js'
+import { type MfaCodeRecord, mfaCodeOf, mfaCodeRecord } from './mfa-code-records.js'
 
 const KINDS: readonly MfaKind[] = ['phone_setup', 'login_mfa']
 
 /**
- * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
- * guard copies them); synchronous bodies keep every operation atomic.
+ * Builds the raw repository: valid, resolved, fresh arguments assumed; `find` builds its result from
+ * the record (`guardRepos` runs with `resultsAreFresh`), and synchronous bodies keep every operation
+ * atomic.
  */
 export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
   /*
    * One map per kind, keyed by user id: a lookup hashes the caller's string as it is, where a
    * composite `userId + kind` key had to be built (and hashed) on every call.
    */
-  const byKind: Readonly<Record<MfaKind, Map<string, MfaCode>>> = {
+  const byKind: Readonly<Record<MfaKind, Map<string, MfaCodeRecord>>> = {
     phone_setup: new Map(),
     login_mfa: new Map(),
   }
@@ -31,7 +32,7 @@ export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
     async put(code: NewMfaCode): Promise<void> {
       const rows = byKind[code.kind]
       // Replacing keeps the row's id, as Mongo's replace-with-upsert does (CONTRACT §0.7).
-      rows.set(code.userId, mfaCodeRow(rows.get(code.userId)?.id ?? newId(), code, code.attempts))
+      rows.set(code.userId, mfaCodeRecord(rows.get(code.userId)?.id ?? newId(), code))
     },
     async verify(opts: {
       readonly userId: string
@@ -48,7 +49,7 @@ export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
         rows.delete(userId)
         return { outcome: 'locked', attemptsRemaining: 0 }
       }
-      if (row.expiresAt.getTime() <= clock.now().getTime()) {
+      if (row.expiresAtMs <= clock.now().getTime()) {
         rows.delete(userId)
         return { outcome: 'expired', attemptsRemaining: 0 }
       }
@@ -59,7 +60,7 @@ export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
           rows.delete(userId)
           return { outcome: 'locked', attemptsRemaining: 0 }
         }
-        rows.set(userId, mfaCodeRow(row.id, row, attempts))
+        row.attempts = attempts
         return { outcome: 'wrong', attemptsRemaining: remaining }
       }
       rows.delete(userId)
@@ -70,7 +71,8 @@ export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
       for (const kind of kinds) byKind[kind].delete(opts.userId)
     },
     async find(opts: { readonly userId: string; readonly kind: MfaKind }): Promise<MfaCode | null> {
-      return byKind[opts.kind].get(opts.userId) ?? null
+      const row = byKind[opts.kind].get(opts.userId)
+      return row === undefined ? null : mfaCodeOf(row)
     },
     async purgeExpired(now: Date): Promise<number> {
       const cutoff = now.getTime()
@@ -78,7 +80,7 @@ export function memoryMfaCodes(clock: Clock, newId: IdSource): RawMfaCodeRepo {
       for (const kind of KINDS) {
         const rows = byKind[kind]
         for (const [key, row] of [...rows]) {
-          if (row.expiresAt.getTime() < cutoff) {
+          if (row.expiresAtMs < cutoff) {
             rows.delete(key)
             n += 1
           }

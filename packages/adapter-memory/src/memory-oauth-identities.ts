@@ -1,5 +1,6 @@
 /** The memory `OAuthIdentityRepo`: rows by id with both unique keys and a per-user index. */
 import {
+  copyOAuthIdentity,
   type NewOAuthIdentity,
   type OAuthIdentity,
   OAuthIdentityAlreadyLinkedError,
@@ -10,8 +11,9 @@ import { byDateThenId } from './compare.js'
 import type { IdSource } from './id-source.js'
 
 /**
- * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
- * guard copies them); synchronous bodies keep every operation atomic.
+ * Builds the raw repository: valid, resolved, fresh arguments assumed; every returned row is copied
+ * for its call (`guardRepos` runs with `resultsAreFresh`), and synchronous bodies keep every
+ * operation atomic.
  */
 export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
   /*
@@ -46,7 +48,7 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
     if (rows?.length === 0) byUser.delete(row.userId)
   }
 
-  /** Rows are never changed in place (a caller's copy is taken after an `await`), only replaced. */
+  /** Rows are replaced, never changed in place, so a row's position in `byUser` is found by identity. */
   const replace = (row: OAuthIdentity, next: OAuthIdentity): void => {
     bySubject.get(row.provider)?.set(row.subjectId, next)
     const rows = byUser.get(row.userId)
@@ -78,17 +80,17 @@ export function memoryOAuthIdentities(newId: IdSource): RawOAuthIdentityRepo {
       let at = 0
       while (at < rows.length && !listsAfter(rows[at], row)) at += 1
       rows.splice(at, 0, row)
-      return row
+      return copyOAuthIdentity(row)
     },
     async findBySubject(opts: {
       readonly provider: string
       readonly subjectId: string
     }): Promise<OAuthIdentity | null> {
-      return rowOfSubject(opts.provider, opts.subjectId) ?? null
+      const row = rowOfSubject(opts.provider, opts.subjectId)
+      return row === undefined ? null : copyOAuthIdentity(row)
     },
     async listForUser(userId: string): Promise<OAuthIdentity[]> {
-      // A copy of the list: the guard copies the rows after an `await`, when a create may have spliced.
-      return byUser.get(userId)?.slice() ?? []
+      return byUser.get(userId)?.map(copyOAuthIdentity) ?? []
     },
     async delete(opts: { readonly userId: string; readonly provider: string }): Promise<boolean> {
       const row = rowOfUserProvider(opts.userId, opts.provider)

@@ -1,5 +1,6 @@
 /** The memory `OAuthStateRepo`: rows keyed by the caller's state id. */
 import {
+  copyOAuthState,
   type OAuthState,
   OAuthStateAlreadyExistsError,
   type RawOAuthStateRepo,
@@ -7,8 +8,9 @@ import {
 } from '@regstack/protocols'
 
 /**
- * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
- * guard copies them); synchronous bodies keep every operation atomic.
+ * Builds the raw repository: valid, resolved, fresh arguments assumed; a found state is copied for
+ * its call (`guardRepos` runs with `resultsAreFresh`), and synchronous bodies keep every operation
+ * atomic.
  */
 export function memoryOAuthStates(): RawOAuthStateRepo {
   const byId = new Map<string, OAuthState>()
@@ -19,7 +21,8 @@ export function memoryOAuthStates(): RawOAuthStateRepo {
       byId.set(state.id, state)
     },
     async find(stateId: string): Promise<OAuthState | null> {
-      return byId.get(stateId) ?? null
+      const row = byId.get(stateId)
+      return row === undefined ? null : copyOAuthState(row)
     },
     async setResultToken(stateId: string, token: string, opts: RawSetResultTokenOptions): Promise<void> {
       const row = byId.get(stateId)
@@ -37,6 +40,8 @@ export function memoryOAuthStates(): RawOAuthStateRepo {
       const row = byId.get(stateId)
       if (row === undefined) return null
       byId.delete(stateId)
+      // Removed, so the store no longer keeps it, and its `Date`s came fresh from the guard: the
+      // caller may have the row itself.
       return row
     },
     async purgeExpired(now: Date): Promise<number> {

@@ -1,4 +1,4 @@
-/** The memory `PendingRepo`: rows by email plus a token-hash index. */
+/** The memory `PendingRepo`: pending records by email plus a token-hash index. */
 import {
   type NewPendingRegistration,
   PendingAlreadyExistsError,
@@ -7,13 +7,15 @@ import {
   type RawPendingRepo,
 } from '@regstack/protocols'
 import type { IdSource } from './id-source.js'
+import { type PendingRecord, pendingOf, pendingRecord } from './records.js'
 
 /**
- * Builds the raw repository: valid, resolved, fresh arguments assumed, rows returned as stored (the
- * guard copies them); synchronous bodies keep every operation atomic.
+ * Builds the raw repository: valid, resolved, fresh arguments assumed. Every result is built for its
+ * call (see records.ts), so `guardRepos` runs with `resultsAreFresh`; synchronous bodies keep every
+ * operation atomic.
  */
 export function memoryPending(newId: IdSource): RawPendingRepo {
-  const byEmail = new Map<string, PendingRegistration>()
+  const byEmail = new Map<string, PendingRecord>()
   const emailByToken = new Map<string, string>()
 
   return {
@@ -22,33 +24,36 @@ export function memoryPending(newId: IdSource): RawPendingRepo {
       if (holder !== undefined && holder !== pending.email) throw new PendingAlreadyExistsError(pending.email)
       const previous = byEmail.get(pending.email)
       // A replaced row keeps its id, as Mongo's replace-with-upsert does (CONTRACT §0.7).
-      const row = pendingWithId(previous?.id ?? newId(), pending)
+      const id = previous?.id ?? newId()
       if (previous !== undefined) emailByToken.delete(previous.tokenHash)
-      byEmail.set(row.email, row)
-      emailByToken.set(row.tokenHash, row.email)
-      return row
+      byEmail.set(pending.email, pendingRecord(id, pending))
+      emailByToken.set(pending.tokenHash, pending.email)
+      // The record keeps numbers, so the validated input's fresh `Date`s can be the caller's.
+      return pendingWithId(id, pending)
     },
     async findByTokenHash(tokenHash: string): Promise<PendingRegistration | null> {
       const email = emailByToken.get(tokenHash)
-      return (email === undefined ? undefined : byEmail.get(email)) ?? null
+      const r = email === undefined ? undefined : byEmail.get(email)
+      return r === undefined ? null : pendingOf(r)
     },
     async findByEmail(email: string): Promise<PendingRegistration | null> {
-      return byEmail.get(email) ?? null
+      const r = byEmail.get(email)
+      return r === undefined ? null : pendingOf(r)
     },
     async deleteByEmail(email: string): Promise<void> {
-      const row = byEmail.get(email)
-      if (row === undefined) return
+      const r = byEmail.get(email)
+      if (r === undefined) return
       byEmail.delete(email)
-      emailByToken.delete(row.tokenHash)
+      emailByToken.delete(r.tokenHash)
     },
     async purgeExpired(now: Date): Promise<number> {
       // Purges are rare housekeeping calls, so a scan is cheaper than keeping an expiry index current.
       const cutoff = now.getTime()
       let n = 0
-      for (const row of [...byEmail.values()]) {
-        if (row.expiresAt.getTime() < cutoff) {
-          byEmail.delete(row.email)
-          emailByToken.delete(row.tokenHash)
+      for (const r of [...byEmail.values()]) {
+        if (r.expiresAtMs < cutoff) {
+          byEmail.delete(r.email)
+          emailByToken.delete(r.tokenHash)
           n += 1
         }
       }
@@ -57,7 +62,7 @@ export function memoryPending(newId: IdSource): RawPendingRepo {
     async countUnexpired(now: Date): Promise<number> {
       const at = now.getTime()
       let n = 0
-      for (const row of byEmail.values()) if (row.expiresAt.getTime() > at) n += 1
+      for (const r of byEmail.values()) if (r.expiresAtMs > at) n += 1
       return n
     },
   }

@@ -1,4 +1,4 @@
-/** The memory `UserRepo`: users by id, an email index, and a lazily sorted view for `listPaged`. */
+/** The memory `UserRepo`: user records by id and by email, and a lazily sorted view for `listPaged`. */
 import {
   type Clock,
   type NewUser,
@@ -9,136 +9,140 @@ import {
   UserAlreadyExistsError,
   userWithId,
 } from '@regstack/protocols'
-import { byDateThenId } from './compare.js'
-import type { IdSource } from './id-source.js'
+import { compareIds } from './compare.js'
+import { type UserRecord, userOf, userRecord } from './records.js'
+import type { RecordsById } from './records-by-id.js'
 
 /** Which of the 8 combinations of the three countable flags `u` has: a bit per flag. */
-function flagsOf(u: Pick<User, 'isActive' | 'isVerified' | 'isSuperuser'>): number {
+function flagsOf(u: Pick<UserRecord, 'isActive' | 'isVerified' | 'isSuperuser'>): number {
   return (u.isActive ? 1 : 0) | (u.isVerified ? 2 : 0) | (u.isSuperuser ? 4 : 0)
 }
 
+/** Listing order, (createdAt, id) ascending. */
+const byCreatedThenId = (a: UserRecord, b: UserRecord): number =>
+  a.createdAtMs - b.createdAtMs || compareIds(a.id, b.id)
+
 /**
- * Builds the raw repository. Arguments are valid, resolved and fresh (the guard did that), and the
- * guard copies every returned row, so rows are stored and returned as they are. Every method's body
- * is synchronous, so each read-modify-write is atomic in a single-threaded runtime.
+ * Builds the raw repository over `byId`, which also makes each new user's id. Arguments are valid, resolved and fresh (the guard did that). Every
+ * result is built for its call from a record (see records.ts), so `guardRepos` runs with
+ * `resultsAreFresh`. Every method's body is synchronous, so each read-modify-write is atomic in a
+ * single-threaded runtime, and a result is complete before any other call can change the record.
  */
-export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
-  const byId = new Map<string, User>()
-  const idByEmail = new Map<string, string>()
+export function memoryUsers(clock: Clock, byId: RecordsById<UserRecord>): RawUserRepo {
+  const byEmail = new Map<string, UserRecord>()
   /*
-   * Ids ordered by (createdAt, id) ascending, rebuilt only after a create or delete. Neither key ever
-   * changes after `create`, so setters keep it valid. A lazy cache beats a sorted insert here: stores
-   * see bursts of creates (fixtures, sign-up waves) between reads, and one O(n log n) sort per burst
-   * is cheaper than O(n) array shifts per create. A page then costs O(skip + limit), never a scan.
+   * Records ordered by (createdAt, id) ascending, rebuilt only after a create or delete. Neither key
+   * ever changes after `create`, so setters keep it valid. A lazy cache beats a sorted insert here:
+   * stores see bursts of creates (fixtures, sign-up waves) between reads, and one O(n log n) sort per
+   * burst is cheaper than O(n) array shifts per create. A page then costs O(skip + limit), never a scan.
    */
-  let sorted: string[] | null = null
+  let sorted: UserRecord[] | null = null
   /*
    * Users per flag combination (index = `flagsOf`), kept in step with every write that can change
    * a flag, so `count` sums at most 8 tallies instead of scanning every user.
    */
   const tally: number[] = [0, 0, 0, 0, 0, 0, 0, 0]
-  const retally = (from: number, to: number): void => {
-    if (from === to) return
-    tally[from] = (tally[from] ?? 0) - 1
-    tally[to] = (tally[to] ?? 0) + 1
+  const addToTally = (flags: number, n: number): void => {
+    tally[flags] = (tally[flags] ?? 0) + n
   }
 
   /**
-   * Stores `next` in place of `row` (same id), keeping the flag tallies in step. Setters build `next`
-   * with {@link userWithId} rather than a spread (`{ ...row, ...change }`): V8 copies a spread through a
-   * generic path that cost several times the literal on every update.
+   * Applies `change` to the record of `id`, stamping `updatedAt` with one clock reading (which
+   * `change` may use too); a no-op for an unknown id, as the contract requires of every setter.
    */
-  const replace = (row: User, next: User): void => {
-    byId.set(row.id, next)
-    retally(flagsOf(row), flagsOf(next))
-  }
-  /** The stored row of `id` with `change` applied and `updatedAt` stamped `now`. */
-  const changed = (row: User, change: Partial<NewUser>, now: Date): User =>
-    userWithId(row.id, {
-      email: change.email ?? row.email,
-      hashedPassword: change.hashedPassword !== undefined ? change.hashedPassword : row.hashedPassword,
-      isActive: change.isActive ?? row.isActive,
-      isVerified: row.isVerified,
-      isSuperuser: change.isSuperuser ?? row.isSuperuser,
-      fullName: change.fullName !== undefined ? change.fullName : row.fullName,
-      phoneNumber: change.phoneNumber !== undefined ? change.phoneNumber : row.phoneNumber,
-      isMfaEnabled: change.isMfaEnabled ?? row.isMfaEnabled,
-      createdAt: row.createdAt,
-      updatedAt: now,
-      lastLogin: change.lastLogin !== undefined ? change.lastLogin : row.lastLogin,
-      tokensInvalidatedAfter:
-        change.tokensInvalidatedAfter !== undefined
-          ? change.tokensInvalidatedAfter
-          : row.tokensInvalidatedAfter,
-    })
-  /** Applies `change` to the user with `id`, stamping `updatedAt` from the clock; no-op when unknown. */
-  const update = (id: string, change: (now: Date) => Partial<NewUser>): void => {
-    const row = byId.get(id)
-    if (row === undefined) return
-    const now = clock.now()
-    replace(row, changed(row, change(now), new Date(now.getTime())))
+  const update = (id: string, change: (r: UserRecord, nowMs: number) => void): void => {
+    const r = byId.get(id)
+    if (r === undefined) return
+    const before = flagsOf(r)
+    const nowMs = clock.now().getTime()
+    change(r, nowMs)
+    r.updatedAtMs = nowMs
+    const after = flagsOf(r)
+    if (after !== before) {
+      addToTally(before, -1)
+      addToTally(after, 1)
+    }
   }
 
   return {
     async create(user: NewUser): Promise<User> {
-      if (idByEmail.has(user.email)) throw new UserAlreadyExistsError(user.email)
-      const row = userWithId(newId(), user)
-      byId.set(row.id, row)
-      idByEmail.set(row.email, row.id)
-      const flags = flagsOf(row)
-      tally[flags] = (tally[flags] ?? 0) + 1
+      if (byEmail.has(user.email)) throw new UserAlreadyExistsError(user.email)
+      const r = byId.add((id) => userRecord(id, user))
+      byEmail.set(r.email, r)
+      addToTally(flagsOf(r), 1)
       sorted = null
-      return row
+      // The record keeps numbers, so the validated input's fresh `Date`s can be the caller's.
+      return userWithId(r.id, user)
     },
     async getByEmail(email: string): Promise<User | null> {
-      const id = idByEmail.get(email)
-      return (id === undefined ? undefined : byId.get(id)) ?? null
+      const r = byEmail.get(email)
+      return r === undefined ? null : userOf(r)
     },
     async getById(userId: string): Promise<User | null> {
-      return byId.get(userId) ?? null
+      const r = byId.get(userId)
+      return r === undefined ? null : userOf(r)
     },
     async setLastLogin(userId: string, when: Date): Promise<void> {
-      update(userId, () => ({ lastLogin: when }))
+      update(userId, (r) => {
+        r.lastLoginMs = when.getTime()
+      })
     },
     async setTokensInvalidatedAfter(userId: string, when: Date): Promise<void> {
-      update(userId, () => ({ tokensInvalidatedAfter: when }))
+      update(userId, (r) => {
+        r.tokensInvalidatedAfterMs = when.getTime()
+      })
     },
     async updatePassword(userId: string, hashedPassword: string): Promise<void> {
       // One clock reading for both fields, as the contract demands.
-      update(userId, (now) => ({ hashedPassword, tokensInvalidatedAfter: new Date(now.getTime()) }))
+      update(userId, (r, nowMs) => {
+        r.hashedPassword = hashedPassword
+        r.tokensInvalidatedAfterMs = nowMs
+      })
     },
     async setActive(userId: string, opts: { readonly isActive: boolean }): Promise<void> {
-      update(userId, () => ({ isActive: opts.isActive }))
+      update(userId, (r) => {
+        r.isActive = opts.isActive
+      })
     },
     async setSuperuser(userId: string, opts: { readonly isSuperuser: boolean }): Promise<void> {
-      update(userId, () => ({ isSuperuser: opts.isSuperuser }))
+      update(userId, (r) => {
+        r.isSuperuser = opts.isSuperuser
+      })
     },
     async setFullName(userId: string, fullName: string | null): Promise<void> {
-      update(userId, () => ({ fullName }))
+      update(userId, (r) => {
+        r.fullName = fullName
+      })
     },
     async setPhone(userId: string, phoneNumber: string | null): Promise<void> {
-      update(userId, () => ({ phoneNumber }))
+      update(userId, (r) => {
+        r.phoneNumber = phoneNumber
+      })
     },
     async setMfaEnabled(userId: string, opts: { readonly isMfaEnabled: boolean }): Promise<void> {
-      update(userId, () => ({ isMfaEnabled: opts.isMfaEnabled }))
+      update(userId, (r) => {
+        r.isMfaEnabled = opts.isMfaEnabled
+      })
     },
     async updateEmail(userId: string, newEmail: string): Promise<void> {
-      const row = byId.get(userId)
-      // Unknown id: no-op even when the email is taken (CONTRACT §0.15), so look the row up first.
-      if (row === undefined) return
-      const holder = idByEmail.get(newEmail)
-      if (holder !== undefined && holder !== userId) throw new UserAlreadyExistsError(newEmail)
-      idByEmail.delete(row.email)
-      idByEmail.set(newEmail, userId)
-      update(userId, (now) => ({ email: newEmail, tokensInvalidatedAfter: new Date(now.getTime()) }))
+      const r = byId.get(userId)
+      // Unknown id: no-op even when the email is taken (CONTRACT §0.15), so look the record up first.
+      if (r === undefined) return
+      const holder = byEmail.get(newEmail)
+      if (holder !== undefined && holder !== r) throw new UserAlreadyExistsError(newEmail)
+      byEmail.delete(r.email)
+      byEmail.set(newEmail, r)
+      update(userId, (rec, nowMs) => {
+        rec.email = newEmail
+        rec.tokensInvalidatedAfterMs = nowMs
+      })
     },
     async delete(userId: string): Promise<boolean> {
-      const row = byId.get(userId)
-      if (row === undefined) return false
+      const r = byId.get(userId)
+      if (r === undefined) return false
       byId.delete(userId)
-      idByEmail.delete(row.email)
-      const flags = flagsOf(row)
-      tally[flags] = (tally[flags] ?? 0) - 1
+      byEmail.delete(r.email)
+      addToTally(flagsOf(r), -1)
       sorted = null
       return true
     },
@@ -157,15 +161,12 @@ export function memoryUsers(clock: Clock, newId: IdSource): RawUserRepo {
     async listPaged(opts: ResolvedListPagedOptions): Promise<User[]> {
       const { skip, limit } = opts
       const desc = opts.sortByCreatedAtDesc
-      sorted ??= [...byId.values()]
-        .sort((a, b) => byDateThenId(a.createdAt, a.id, b.createdAt, b.id))
-        .map((u) => u.id)
-      const ids = sorted
+      sorted ??= [...byId.values()].sort(byCreatedThenId)
+      const all = sorted
       const page: User[] = []
-      for (let i = skip; i < ids.length && page.length < limit; i += 1) {
-        const id = ids[desc ? ids.length - 1 - i : i]
-        const row = id === undefined ? undefined : byId.get(id)
-        if (row !== undefined) page.push(row)
+      for (let i = skip; i < all.length && page.length < limit; i += 1) {
+        const r = all[desc ? all.length - 1 - i : i]
+        if (r !== undefined) page.push(userOf(r))
       }
       return page
     },

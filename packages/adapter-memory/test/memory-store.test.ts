@@ -23,7 +23,7 @@ function newUser(email: string, createdAt: Date = T0): NewUser {
 }
 
 describe('memory store', () => {
-  // The raw layer hands out its stored rows; the guard's one copy per result is what protects them.
+  // The raw layer builds every result for its call and keeps numbers, not the caller's `Date`s.
   it('never lets a caller mutate stored state through an input or a result', async () => {
     const repos = createMemoryRepos({ clock: new FrozenClock(T0) })
     const input = { ...newUser('a@x.io'), createdAt: new Date(T0.getTime()) }
@@ -144,5 +144,27 @@ describe.each([
     expect(await repos.users.count({ isSuperuser: true })).toBe(1)
     expect(await repos.users.count({ isVerified: true })).toBe(0)
     expect(await repos.users.count({})).toBe(2)
+  })
+})
+
+describe('memory store with a caller’s generateId', () => {
+  it('uses those ids for users and finds, lists and deletes by them', async () => {
+    let k = 0
+    const generateId = (): string => {
+      k += 1
+      return `caller-id-${k}`
+    }
+    const repos = createMemoryRepos({ clock: new FrozenClock(T0), generateId })
+    const a = await repos.users.create(newUser('a@x.io'))
+    const b = await repos.users.create(newUser('b@x.io', new Date(T0.getTime() + 1)))
+    expect([a.id, b.id]).toEqual(['caller-id-1', 'caller-id-2'])
+    expect((await repos.users.getById(b.id))?.email).toBe('b@x.io')
+    expect((await repos.users.listPaged({ sortByCreatedAtDesc: false })).map((u) => u.id)).toEqual([
+      a.id,
+      b.id,
+    ])
+    expect(await repos.users.delete(a.id)).toBe(true)
+    expect(await repos.users.getById(a.id)).toBeNull()
+    expect(await repos.users.count({})).toBe(1)
   })
 })

@@ -49,6 +49,64 @@ describe('guardRepos resultsAreFresh', () => {
     expect(await repos.pending.findByEmail(pending.email)).toBe(pending)
   })
 
+  it.each([false, true])(
+    'creates hand on the raw result, copied unless fresh (resultsAreFresh %s)',
+    async (fresh) => {
+      const rec = createRecordingRepos()
+      const repos = guardRepos(rec.repos, { clock: new FrozenClock(T0), resultsAreFresh: fresh })
+      const user = storedUser()
+      const pending = storedPending()
+      const identity = storedIdentity()
+      rec.answer('users.create', () => user)
+      rec.answer('pending.upsert', () => pending)
+      rec.answer('oauthIdentities.create', () => identity)
+      const { id: _u, ...newUser } = user
+      const { id: _p, ...newPendingRow } = pending
+      const { id: _i, ...newIdentity } = identity
+      const results = [
+        [await repos.users.create(newUser), user],
+        [await repos.pending.upsert(newPendingRow), pending],
+        [await repos.oauthIdentities.create(newIdentity), identity],
+      ] as const
+      for (const [result, answered] of results) {
+        expect(result).toEqual(answered)
+        if (fresh) expect(result).toBe(answered)
+        else expect(result).not.toBe(answered)
+      }
+    },
+  )
+
+  it.each([false, true])(
+    'creates reject, never throw, when the raw layer throws synchronously (resultsAreFresh %s)',
+    async (fresh) => {
+      const rec = createRecordingRepos()
+      const failure = new Error('raw create threw')
+      const throwing = (): never => {
+        throw failure
+      }
+      const raw = {
+        ...rec.repos,
+        users: { ...rec.repos.users, create: throwing },
+        pending: { ...rec.repos.pending, upsert: throwing },
+        oauthIdentities: { ...rec.repos.oauthIdentities, create: throwing },
+      }
+      const repos = guardRepos(raw, { clock: new FrozenClock(T0), resultsAreFresh: fresh })
+      const { id: _u, ...newUser } = storedUser()
+      const { id: _i, ...newIdentity } = storedIdentity()
+      for (const call of [
+        () => repos.users.create(newUser),
+        () => repos.pending.upsert(newPending()),
+        () => repos.oauthIdentities.create(newIdentity),
+      ]) {
+        let pending: Promise<unknown> | undefined
+        expect(() => {
+          pending = call()
+        }).not.toThrow()
+        await expect(pending).rejects.toBe(failure)
+      }
+    },
+  )
+
   it('still validates every argument when results are fresh', async () => {
     const rec = createRecordingRepos()
     const repos = guardRepos(rec.repos, { clock: new FrozenClock(T0), resultsAreFresh: true })

@@ -39,6 +39,26 @@ describe('mfaCodeMatches', () => {
     expect(mfaCodeMatches('abc', `${ABC.slice(0, 63)}é`)).toBe(false)
   })
 
+  it('is false for 64-unit hashes that are not ASCII, even where their low bytes spell the digest', () => {
+    const lifted = (at: number): string =>
+      `${ABC.slice(0, at)}${String.fromCharCode(0x100 + ABC.charCodeAt(at))}${ABC.slice(at + 1)}`
+    for (const at of [0, 31, 63]) expect(mfaCodeMatches('abc', lifted(at))).toBe(false)
+    expect(mfaCodeMatches('abc', `${ABC.slice(0, 63)}\uD800`)).toBe(false)
+    expect(mfaCodeMatches('abc', `${ABC.slice(0, 62)}\uD83D\uDE00`)).toBe(false)
+  })
+
+  it('agrees with comparing the hex digest as a string, for codes against their own and other hashes', () => {
+    const codes = Array.from({ length: 300 }, (_, i) => String(100_000 + i * 7919))
+    for (const [i, code] of codes.entries()) {
+      for (const hash of [
+        mfaCodeDigest(code) ?? '',
+        mfaCodeDigest(codes[(i + 1) % codes.length] ?? '') ?? '',
+      ]) {
+        expect(mfaCodeMatches(code, hash)).toBe(mfaCodeDigest(code) === hash)
+      }
+    }
+  })
+
   it('is false for unhashable codes', () => {
     expect(mfaCodeMatches('\uD800', EMPTY)).toBe(false)
     expect(mfaCodeMatches('\u0000', EMPTY)).toBe(false)

@@ -21,8 +21,8 @@ import type { GuardContext } from './guard-options.js'
  */
 export function guardOAuthIdentities(inner: RawOAuthIdentityRepo, ctx: GuardContext): OAuthIdentityRepo {
   return {
-    async create(identity: unknown): Promise<OAuthIdentity> {
-      return ctx.copy.oauthIdentity(await inner.create(validateNewOAuthIdentity(identity)))
+    create(identity: unknown): Promise<OAuthIdentity> {
+      return ctx.handOn(() => inner.create(validateNewOAuthIdentity(identity)), ctx.copy.oauthIdentity)
     },
     async findBySubject(opts: unknown): Promise<OAuthIdentity | null> {
       const o = requireOptions(opts, 'opts')

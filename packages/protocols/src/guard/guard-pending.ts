@@ -12,8 +12,8 @@ import type { GuardContext } from './guard-options.js'
 /** Wraps `inner`: validated inputs, "nothing" for unmatchable keys, clock defaults, fresh copies. */
 export function guardPending(inner: RawPendingRepo, ctx: GuardContext): PendingRepo {
   return {
-    async upsert(pending: unknown): Promise<PendingRegistration> {
-      return ctx.copy.pending(await inner.upsert(validateNewPendingRegistration(pending)))
+    upsert(pending: unknown): Promise<PendingRegistration> {
+      return ctx.handOn(() => inner.upsert(validateNewPendingRegistration(pending)), ctx.copy.pending)
     },
     async findByTokenHash(tokenHash: unknown): Promise<PendingRegistration | null> {
       const t = requireKeyString(tokenHash, 'tokenHash')

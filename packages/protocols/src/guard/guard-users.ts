@@ -26,8 +26,8 @@ export function guardUsers(inner: RawUserRepo, ctx: GuardContext): UserRepo {
     requireBoolean(ownField(requireOptions(opts, 'opts'), key), key)
 
   return {
-    async create(user: unknown): Promise<User> {
-      return ctx.copy.user(await inner.create(validateNewUser(user)))
+    create(user: unknown): Promise<User> {
+      return ctx.handOn(() => inner.create(validateNewUser(user)), ctx.copy.user)
     },
     async getByEmail(email: unknown): Promise<User | null> {
       const e = requireKeyString(email, 'email')
