@@ -7,8 +7,3 @@
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
-
-/** Ascending by `at`, ties by id ascending. */
-export function byDateThenId(aAt: Date, aId: string, bAt: Date, bId: string): number {
-  return aAt.getTime() - bAt.getTime() || compareIds(aId, bId)
-}

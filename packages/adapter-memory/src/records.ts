@@ -1,12 +1,19 @@
 /**
- * What the memory store keeps for users and pending sign-ups: the model's fields with every instant as
- * epoch milliseconds. Every read builds a fresh model from a record (new `Date`s, CONTRACT §0.18), so
+ * What the memory store keeps for users, pending sign-ups and OAuth identities: the model's fields
+ * with every instant as epoch milliseconds. Every read builds a fresh model from a record (new `Date`s, CONTRACT §0.18), so
  * no caller ever holds an object the store keeps. That lets `create`/`upsert` hand the caller the
  * `Date`s of the validated input, which the guard made for this call alone, while the store keeps
  * numbers: one set of `Date`s per write instead of two ("copy once"), and a smaller row to retain.
  * Records are built field by field: V8 copies an object spread generically, several times slower.
  */
-import type { NewPendingRegistration, NewUser, PendingRegistration, User } from '@regstack/protocols'
+import type {
+  NewOAuthIdentity,
+  NewPendingRegistration,
+  NewUser,
+  OAuthIdentity,
+  PendingRegistration,
+  User,
+} from '@regstack/protocols'
 
 /** A stored user. Mutable: no result shares it, so a setter writes its fields in place. */
 export interface UserRecord {
@@ -101,5 +108,43 @@ export function pendingOf(r: PendingRecord): PendingRegistration {
     tokenHash: r.tokenHash,
     createdAt: new Date(r.createdAtMs),
     expiresAt: new Date(r.expiresAtMs),
+  }
+}
+
+/** A stored OAuth identity. Only `lastUsedAtMs` ever changes, in place (no result shares a record). */
+export interface IdentityRecord {
+  readonly id: string
+  readonly userId: string
+  readonly provider: string
+  readonly subjectId: string
+  readonly email: string | null
+  /** Never changes, which keeps each user's listing order valid. */
+  readonly linkedAtMs: number
+  lastUsedAtMs: number | null
+}
+
+/** The record of an identity stored under `id`. */
+export function identityRecord(id: string, i: NewOAuthIdentity): IdentityRecord {
+  return {
+    id,
+    userId: i.userId,
+    provider: i.provider,
+    subjectId: i.subjectId,
+    email: i.email,
+    linkedAtMs: i.linkedAt.getTime(),
+    lastUsedAtMs: msOrNull(i.lastUsedAt),
+  }
+}
+
+/** A fresh `OAuthIdentity` of `r`. */
+export function identityOf(r: IdentityRecord): OAuthIdentity {
+  return {
+    id: r.id,
+    userId: r.userId,
+    provider: r.provider,
+    subjectId: r.subjectId,
+    email: r.email,
+    linkedAt: new Date(r.linkedAtMs),
+    lastUsedAt: dateOrNull(r.lastUsedAtMs),
   }
 }
