@@ -51,15 +51,15 @@ function whereTimeGoes(r: BenchResults): string {
     'query build µs (not paid per call)',
     'knex acquire + release µs',
   ]
-  header.push('guard (validation + copies) µs', 'adapter − raw, median over ops µs', 'unexplained rest µs')
+  header.push('guard (validation) µs', 'adapter − raw, median over ops µs', 'unexplained rest µs')
   return [
     table(header, rows),
     '',
     'Read across: the adapter compiles each statement once (knex still writes it) and per call only binds',
     "values and runs the text on the driver connection it borrows from knex's pool. So it costs the round",
     'trip plus two layers: *knex acquire + release* (the pool stays knex’s, as the adapter promises) and',
-    '*guard*, `guardRepos` (argument validation and defensive copies), priced in process as the memory',
-    'adapter with and without it. The rest is row decoding, promise hops and noise. *Query build* is what',
+    '*guard*, `guardRepos` (argument validation; both adapters build every result fresh, so it copies',
+    'none), priced in process as the memory adapter with and without it. The rest is row decoding, promise hops and noise. *Query build* is what',
     'the query builder plus `toSQL()` cost per call before statements were compiled once; `knex.raw`',
     "shows knex's whole per-call runner on a trivial statement. On SQLite the raw statement takes 1.5–7 µs,",
     'so an acquire and release per call alone would put the adapter near or above 1.5× on the shortest',

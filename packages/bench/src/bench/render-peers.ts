@@ -51,7 +51,7 @@ export function peersSection(r: BenchResults): string {
     'builders, one pool each of the same size as knex’s, rows mapped to the same models, the same',
     'statements and round trips as the adapter, no validation layer), timed in the same run as the adapter',
     'and the raw driver. *Fastest peer / adapter* above 1 means the adapter is that many times faster; the',
-    'adapter pays for `guardRepos` (validation and defensive copies) as well. *Client CPU* is this',
+    'adapter pays for `guardRepos` (validation and copies of the input) as well. *Client CPU* is this',
     "process's CPU time per sequential call (library, driver, event loop; not the server's work): the part",
     'each library adds, and much steadier than latency on a shared machine. Code:',
     '`packages/bench/src/bench/peers/`.',
