@@ -5,7 +5,7 @@ import type { LoginAttemptRepo } from '../repos.js'
 import { hasOwn, requireOptionalOptions, requireOptions } from '../validate/objects.js'
 import { requireDate, requireOptionalDate, requireSafeInteger } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
-import type { GuardContext } from './guard-options.js'
+import { type GuardContext, passOn } from './guard-options.js'
 
 /**
  * Wraps `inner`. `recordFailure` always reaches it with `{ when, ip }` resolved (`when` from the
@@ -22,13 +22,14 @@ export function guardAttempts(inner: RawLoginAttemptRepo, ctx: GuardContext): Lo
       const ip = rawIp === null || rawIp === undefined ? null : requireString(rawIp, 'ip', FIELD_LIMITS.ip)
       await inner.recordFailure(e, { when: when ?? ctx.now(), ip })
     },
-    async countRecent(email: unknown, opts: unknown): Promise<number> {
-      const e = requireKeyString(email, 'email')
-      const o = requireOptions(opts, 'opts')
-      const windowMs = requireSafeInteger(hasOwn(o, 'windowMs') ? o.windowMs : undefined, 'windowMs', 0)
-      const now = requireDate(hasOwn(o, 'now') ? o.now : undefined, 'now')
-      if (!isMatchable(e, FIELD_LIMITS.email)) return 0
-      return await inner.countRecent(e, { windowMs, now })
+    countRecent(email: unknown, opts: unknown): Promise<number> {
+      return passOn(() => {
+        const e = requireKeyString(email, 'email')
+        const o = requireOptions(opts, 'opts')
+        const windowMs = requireSafeInteger(hasOwn(o, 'windowMs') ? o.windowMs : undefined, 'windowMs', 0)
+        const now = requireDate(hasOwn(o, 'now') ? o.now : undefined, 'now')
+        return isMatchable(e, FIELD_LIMITS.email) ? inner.countRecent(e, { windowMs, now }) : 0
+      })
     },
     async clear(email: unknown): Promise<void> {
       const e = requireKeyString(email, 'email')

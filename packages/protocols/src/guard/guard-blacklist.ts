@@ -4,7 +4,7 @@ import type { RawBlacklistRepo } from '../raw-repos.js'
 import type { BlacklistRepo } from '../repos.js'
 import { requireDate, requireOptionalDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireString } from '../validate/strings.js'
-import type { GuardContext } from './guard-options.js'
+import { type GuardContext, passOn } from './guard-options.js'
 
 /** Wraps `inner`: `revoke` writes only storable jtis; `isRevoked` answers `false` for unmatchable ones. */
 export function guardBlacklist(inner: RawBlacklistRepo, ctx: GuardContext): BlacklistRepo {
@@ -13,10 +13,11 @@ export function guardBlacklist(inner: RawBlacklistRepo, ctx: GuardContext): Blac
       const j = requireString(jti, 'jti', FIELD_LIMITS.jti)
       await inner.revoke(j, requireDate(exp, 'exp'))
     },
-    async isRevoked(jti: unknown): Promise<boolean> {
-      const j = requireKeyString(jti, 'jti')
-      if (!isMatchable(j, FIELD_LIMITS.jti)) return false
-      return await inner.isRevoked(j)
+    isRevoked(jti: unknown): Promise<boolean> {
+      return passOn(() => {
+        const j = requireKeyString(jti, 'jti')
+        return isMatchable(j, FIELD_LIMITS.jti) ? inner.isRevoked(j) : false
+      })
     },
     async purgeExpired(now: unknown): Promise<number> {
       return await inner.purgeExpired(requireOptionalDate(now, 'now') ?? ctx.now())

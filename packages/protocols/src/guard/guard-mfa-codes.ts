@@ -7,6 +7,7 @@ import { validateNewMfaCode } from '../validate/new-models.js'
 import { hasOwn, requireOptions } from '../validate/objects.js'
 import { requireMfaKind, requireOptionalDate, requireOptionalMfaKind } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
+import { copyOrNull } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /**
@@ -19,6 +20,7 @@ export function guardMfaCodes(inner: RawMfaCodeRepo, ctx: GuardContext): MfaCode
   // where the guard's share is most of the call.
   const matchable = (userId: string): boolean => isMatchable(userId, FIELD_LIMITS.userId)
 
+  const mfaCodeOrNull = (c: MfaCode | null): MfaCode | null => copyOrNull(c, ctx.copy.mfaCode)
   return {
     async put(code: unknown): Promise<void> {
       await inner.put(validateNewMfaCode(code))
@@ -39,13 +41,13 @@ export function guardMfaCodes(inner: RawMfaCodeRepo, ctx: GuardContext): MfaCode
       // No `kind` key at all means "every kind"; adapters only ever see a real kind or undefined.
       await inner.delete(kind === undefined ? { userId } : { userId, kind })
     },
-    async find(opts: unknown): Promise<MfaCode | null> {
-      const o = requireOptions(opts, 'opts')
-      const userId = requireKeyString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId')
-      const kind = requireMfaKind(hasOwn(o, 'kind') ? o.kind : undefined, 'kind')
-      if (!matchable(userId)) return null
-      const found = await inner.find({ userId, kind })
-      return found === null ? null : ctx.copy.mfaCode(found)
+    find(opts: unknown): Promise<MfaCode | null> {
+      return ctx.handOn(() => {
+        const o = requireOptions(opts, 'opts')
+        const userId = requireKeyString(hasOwn(o, 'userId') ? o.userId : undefined, 'userId')
+        const kind = requireMfaKind(hasOwn(o, 'kind') ? o.kind : undefined, 'kind')
+        return matchable(userId) ? inner.find({ userId, kind }) : null
+      }, mfaCodeOrNull)
     },
     async purgeExpired(now: unknown): Promise<number> {
       return await inner.purgeExpired(requireOptionalDate(now, 'now') ?? ctx.now())

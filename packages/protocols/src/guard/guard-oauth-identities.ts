@@ -7,6 +7,7 @@ import { validateNewOAuthIdentity } from '../validate/new-models.js'
 import { hasOwn, requireOptions } from '../validate/objects.js'
 import { requireDate } from '../validate/scalars.js'
 import { isMatchable, requireKeyString } from '../validate/strings.js'
+import { copyOrNull } from './copy-models.js'
 import type { GuardContext } from './guard-options.js'
 
 /*
@@ -20,19 +21,21 @@ import type { GuardContext } from './guard-options.js'
  * limit, U+0000 and lone surrogates make it unmatchable.
  */
 export function guardOAuthIdentities(inner: RawOAuthIdentityRepo, ctx: GuardContext): OAuthIdentityRepo {
+  const identityOrNull = (i: OAuthIdentity | null): OAuthIdentity | null =>
+    copyOrNull(i, ctx.copy.oauthIdentity)
   return {
     create(identity: unknown): Promise<OAuthIdentity> {
       return ctx.handOn(() => inner.create(validateNewOAuthIdentity(identity)), ctx.copy.oauthIdentity)
     },
-    async findBySubject(opts: unknown): Promise<OAuthIdentity | null> {
-      const o = requireOptions(opts, 'opts')
-      const provider = requireKeyString(hasOwn(o, 'provider') ? o.provider : undefined, 'provider')
-      const subjectId = requireKeyString(hasOwn(o, 'subjectId') ? o.subjectId : undefined, 'subjectId')
-      if (!isMatchable(provider, FIELD_LIMITS.provider) || !isMatchable(subjectId, FIELD_LIMITS.subjectId)) {
-        return null
-      }
-      const found = await inner.findBySubject({ provider, subjectId })
-      return found === null ? null : ctx.copy.oauthIdentity(found)
+    findBySubject(opts: unknown): Promise<OAuthIdentity | null> {
+      return ctx.handOn(() => {
+        const o = requireOptions(opts, 'opts')
+        const provider = requireKeyString(hasOwn(o, 'provider') ? o.provider : undefined, 'provider')
+        const subjectId = requireKeyString(hasOwn(o, 'subjectId') ? o.subjectId : undefined, 'subjectId')
+        return isMatchable(provider, FIELD_LIMITS.provider) && isMatchable(subjectId, FIELD_LIMITS.subjectId)
+          ? inner.findBySubject({ provider, subjectId })
+          : null
+      }, identityOrNull)
     },
     async listForUser(userId: unknown): Promise<OAuthIdentity[]> {
       const u = requireKeyString(userId, 'userId')

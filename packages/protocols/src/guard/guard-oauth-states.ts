@@ -17,14 +17,16 @@ function isStateIdMatchable(stateId: string): boolean {
 
 /** Wraps `inner`: validated inputs, "nothing" for unmatchable state ids, clock defaults, fresh copies. */
 export function guardOAuthStates(inner: RawOAuthStateRepo, ctx: GuardContext): OAuthStateRepo {
+  const stateOrNull = (s: OAuthState | null): OAuthState | null => copyOrNull(s, ctx.copy.oauthState)
   return {
     async create(state: unknown): Promise<void> {
       await inner.create(validateNewOAuthState(state))
     },
-    async find(stateId: unknown): Promise<OAuthState | null> {
-      const s = requireKeyString(stateId, 'stateId')
-      if (!isStateIdMatchable(s)) return null
-      return copyOrNull(await inner.find(s), ctx.copy.oauthState)
+    find(stateId: unknown): Promise<OAuthState | null> {
+      return ctx.handOn(() => {
+        const s = requireKeyString(stateId, 'stateId')
+        return isStateIdMatchable(s) ? inner.find(s) : null
+      }, stateOrNull)
     },
     async setResultToken(stateId: unknown, token: unknown, opts: unknown): Promise<void> {
       const s = requireKeyString(stateId, 'stateId')

@@ -11,19 +11,23 @@ import type { GuardContext } from './guard-options.js'
 
 /** Wraps `inner`: validated inputs, "nothing" for unmatchable keys, clock defaults, fresh copies. */
 export function guardPending(inner: RawPendingRepo, ctx: GuardContext): PendingRepo {
+  const pendingOrNull = (p: PendingRegistration | null): PendingRegistration | null =>
+    copyOrNull(p, ctx.copy.pending)
   return {
     upsert(pending: unknown): Promise<PendingRegistration> {
       return ctx.handOn(() => inner.upsert(validateNewPendingRegistration(pending)), ctx.copy.pending)
     },
-    async findByTokenHash(tokenHash: unknown): Promise<PendingRegistration | null> {
-      const t = requireKeyString(tokenHash, 'tokenHash')
-      if (!isMatchable(t, FIELD_LIMITS.tokenHash)) return null
-      return copyOrNull(await inner.findByTokenHash(t), ctx.copy.pending)
+    findByTokenHash(tokenHash: unknown): Promise<PendingRegistration | null> {
+      return ctx.handOn(() => {
+        const t = requireKeyString(tokenHash, 'tokenHash')
+        return isMatchable(t, FIELD_LIMITS.tokenHash) ? inner.findByTokenHash(t) : null
+      }, pendingOrNull)
     },
-    async findByEmail(email: unknown): Promise<PendingRegistration | null> {
-      const e = requireKeyString(email, 'email')
-      if (!isMatchable(e, FIELD_LIMITS.email)) return null
-      return copyOrNull(await inner.findByEmail(e), ctx.copy.pending)
+    findByEmail(email: unknown): Promise<PendingRegistration | null> {
+      return ctx.handOn(() => {
+        const e = requireKeyString(email, 'email')
+        return isMatchable(e, FIELD_LIMITS.email) ? inner.findByEmail(e) : null
+      }, pendingOrNull)
     },
     async deleteByEmail(email: unknown): Promise<void> {
       const e = requireKeyString(email, 'email')

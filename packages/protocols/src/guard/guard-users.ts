@@ -13,7 +13,7 @@ import {
 } from '../validate/scalars.js'
 import { isMatchable, requireKeyString, requireNullableString, requireString } from '../validate/strings.js'
 import { copyOrNull } from './copy-models.js'
-import type { GuardContext } from './guard-options.js'
+import { type GuardContext, passOn } from './guard-options.js'
 
 /**
  * Wraps `inner` so it only ever sees validated, fully resolved arguments. Every argument is checked
@@ -24,20 +24,23 @@ export function guardUsers(inner: RawUserRepo, ctx: GuardContext): UserRepo {
   const userId = (value: unknown): string => requireKeyString(value, 'userId')
   const flag = (opts: unknown, key: string): boolean =>
     requireBoolean(ownField(requireOptions(opts, 'opts'), key), key)
+  const userOrNull = (u: User | null): User | null => copyOrNull(u, ctx.copy.user)
 
   return {
     create(user: unknown): Promise<User> {
       return ctx.handOn(() => inner.create(validateNewUser(user)), ctx.copy.user)
     },
-    async getByEmail(email: unknown): Promise<User | null> {
-      const e = requireKeyString(email, 'email')
-      if (!isMatchable(e, FIELD_LIMITS.email)) return null
-      return copyOrNull(await inner.getByEmail(e), ctx.copy.user)
+    getByEmail(email: unknown): Promise<User | null> {
+      return ctx.handOn(() => {
+        const e = requireKeyString(email, 'email')
+        return isMatchable(e, FIELD_LIMITS.email) ? inner.getByEmail(e) : null
+      }, userOrNull)
     },
-    async getById(id: unknown): Promise<User | null> {
-      const u = userId(id)
-      if (!ctx.isUserIdMatchable(u)) return null
-      return copyOrNull(await inner.getById(u), ctx.copy.user)
+    getById(id: unknown): Promise<User | null> {
+      return ctx.handOn(() => {
+        const u = userId(id)
+        return ctx.isUserIdMatchable(u) ? inner.getById(u) : null
+      }, userOrNull)
     },
     async setLastLogin(id: unknown, when: unknown): Promise<void> {
       const u = userId(id)
@@ -90,8 +93,8 @@ export function guardUsers(inner: RawUserRepo, ctx: GuardContext): UserRepo {
       if (!ctx.isUserIdMatchable(u)) return false
       return await inner.delete(u)
     },
-    async count(filter: unknown): Promise<number> {
-      return await inner.count(resolveCountFilter(filter))
+    count(filter: unknown): Promise<number> {
+      return passOn(() => inner.count(resolveCountFilter(filter)))
     },
     async listPaged(opts: unknown): Promise<User[]> {
       return (await inner.listPaged(resolveListPaged(opts))).map(ctx.copy.user)
